@@ -1,0 +1,338 @@
+package dev.kuja.analysis;
+
+import com.google.common.base.Stopwatch;
+import com.google.common.collect.ImmutableList;
+import dev.kuja.internal.Closure;
+import dev.kuja.internal.CompactModel;
+import dev.kuja.internal.CutSetEngine;
+import dev.kuja.internal.FailurePropagation;
+import dev.kuja.internal.SpofEngine;
+import dev.kuja.internal.SpofMatrix;
+import dev.kuja.model.Criticality;
+import dev.kuja.model.Model;
+import dev.kuja.model.Node;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The static analyses of one model (DESIGN §2). Obtain with {@link Model#analyse()}; every
+ * method returns an immutable result with a readable {@code toString}. Node ids that are not in
+ * the model are refused with a {@link java.util.NoSuchElementException} naming the closest id.
+ *
+ * <p>Instances are cheap and thread-safe: the model's compact form is built once and shared.
+ */
+public final class Analysis {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Analysis.class);
+
+  /** The largest order {@link #cutSets(String, int)} accepts. */
+  public static final int MAX_CUT_SET_ORDER = 8;
+
+  private final Model model;
+  private final CompactModel cm;
+
+  private Analysis(Model model) {
+    this.model = model;
+    this.cm = CompactModel.of(model);
+  }
+
+  /** The analyses of a model. */
+  public static Analysis of(Model model) {
+    return new Analysis(Objects.requireNonNull(model, "model"));
+  }
+
+  /** The model analysed. */
+  public Model model() {
+    return model;
+  }
+
+  // ---------------------------------------------------------------- impact and failure times
+
+  /** What fails, eventually, when these nodes fail and stay down. */
+  public Impact impact(String... failed) {
+    return impact(Arrays.asList(failed));
+  }
+
+  /** What fails, eventually, when these nodes fail and stay down. */
+  public Impact impact(Collection<String> failed) {
+    FailurePropagation fp = new FailurePropagation(cm);
+    fp.impact(cm.indices(failed), null);
+    return impact(failed, Optional.empty(), fp);
+  }
+
+  /** What fails within {@code horizon} when these nodes fail at time 0 and stay down. */
+  public Impact impact(Collection<String> failed, Duration horizon) {
+    FailurePropagation fp = new FailurePropagation(cm);
+    fp.times(cm.indices(failed), millis(horizon), null, -1);
+    return impact(failed, Optional.of(horizon), fp);
+  }
+
+  private Impact impact(Collection<String> failed, Optional<Duration> horizon, FailurePropagation fp) {
+    List<String> all = new ArrayList<>(fp.failedCount());
+    List<String> functions = new ArrayList<>();
+    for (int i = 0; i < fp.failedCount(); i++) {
+      int v = fp.failed(i);
+      all.add(cm.ids[v]);
+      if (cm.isFunction(v)) {
+        functions.add(cm.ids[v]);
+      }
+    }
+    return new Impact(Set.copyOf(failed), horizon, Set.copyOf(all), Set.copyOf(functions));
+  }
+
+  /** When each node fails after these nodes fail at time 0 and stay down. */
+  public FailureTimes failureTimes(String... failed) {
+    return failureTimes(Arrays.asList(failed));
+  }
+
+  /** When each node fails after these nodes fail at time 0 and stay down. */
+  public FailureTimes failureTimes(Collection<String> failed) {
+    return failureTimes(failed, Optional.empty());
+  }
+
+  /** When each node fails, up to {@code horizon}, after these nodes fail at time 0. */
+  public FailureTimes failureTimes(Collection<String> failed, Duration horizon) {
+    return failureTimes(failed, Optional.of(horizon));
+  }
+
+  private FailureTimes failureTimes(Collection<String> failed, Optional<Duration> horizon) {
+    FailurePropagation fp = new FailurePropagation(cm);
+    fp.times(cm.indices(failed), horizon.map(Analysis::millis).orElse(CompactModel.NEVER), null, -1);
+    Map<String, Duration> times = new LinkedHashMap<>();
+    int[] order = new int[fp.failedCount()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = fp.failed(i);
+    }
+    // the engine finalises in time order; ties are put in id order for stable output
+    Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
+    Arrays.sort(boxed, Comparator.<Integer>comparingLong(fp::time).thenComparing(v -> cm.ids[v]));
+    for (int v : boxed) {
+      times.put(cm.ids[v], Duration.ofMillis(fp.time(v)));
+    }
+    return new FailureTimes(Set.copyOf(failed), horizon, times);
+  }
+
+  // ---------------------------------------------------------------- single points of failure
+
+  /** The single points of failure of a function (or of any node), with explanations. */
+  public SpofReport spofs(String target) {
+    return spofs(target, Optional.empty());
+  }
+
+  /** The nodes whose failure alone brings the target down within {@code horizon}. */
+  public SpofReport spofs(String target, Duration horizon) {
+    return spofs(target, Optional.of(horizon));
+  }
+
+  /** The single points of failure of every function, in model order. */
+  public List<SpofReport> spofs() {
+    return model.functions().stream().map(f -> spofs(f.id()))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private SpofReport spofs(String target, Optional<Duration> horizon) {
+    Stopwatch watch = Stopwatch.createStarted();
+    int f = cm.index(target);
+    List<SpofEngine.Found> found =
+        SpofEngine.spofs(cm, f, horizon.map(Analysis::millis).orElse(CompactModel.NEVER));
+    List<Spof> spofs = new ArrayList<>(found.size());
+    for (SpofEngine.Found s : found) {
+      spofs.add(new Spof(cm.ids[s.node()], s.commonCause(), ids(s.path())));
+    }
+    LOG.debug("SPOFs of {}: {} in {}", target, spofs.size(), watch);
+    return new SpofReport(target, horizon, spofs);
+  }
+
+  // ---------------------------------------------------------------- minimal failure sets
+
+  /**
+   * The minimal failure sets of a target of at most {@code maxOrder} nodes (1 ≤ maxOrder ≤
+   * {@value #MAX_CUT_SET_ORDER}).
+   *
+   * @throws IllegalStateException when the sets are too many to enumerate (lower the order)
+   */
+  public CutSets cutSets(String target, int maxOrder) {
+    if (maxOrder < 1 || maxOrder > MAX_CUT_SET_ORDER) {
+      throw new IllegalArgumentException(
+          "order must be between 1 and " + MAX_CUT_SET_ORDER + ", not " + maxOrder);
+    }
+    Stopwatch watch = Stopwatch.createStarted();
+    int f = cm.index(target);
+    List<SpofEngine.Found> spofs = SpofEngine.spofs(cm, f, CompactModel.NEVER);
+    List<List<String>> sets = new ArrayList<>();
+    for (SpofEngine.Found s : spofs) {
+      sets.add(List.of(cm.ids[s.node()]));
+    }
+    if (maxOrder > 1) {
+      int[] single = spofs.stream().mapToInt(SpofEngine.Found::node).toArray();
+      for (int[] set : CutSetEngine.higherOrder(cm, f, maxOrder, single)) {
+        sets.add(ids(set).stream().sorted().toList());
+      }
+    }
+    Comparator<List<String>> lexicographic = (a, b) -> {
+      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+        int c = a.get(i).compareTo(b.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(a.size(), b.size());
+    };
+    sets.sort(Comparator.<List<String>>comparingInt(List::size).thenComparing(lexicographic));
+    LOG.debug("cut sets of {} up to order {}: {} in {}", target, maxOrder, sets.size(), watch);
+    return new CutSets(target, maxOrder,
+        sets.stream().map(s -> (Set<String>) new LinkedHashSet<>(s)).toList());
+  }
+
+  // ---------------------------------------------------------------- ranking
+
+  /** Every node ranked by the functions it brings down alone, weighted by criticality. */
+  public Ranking ranking() {
+    Map<Criticality, Double> weights = new EnumMap<>(Criticality.class);
+    for (Criticality c : Criticality.values()) {
+      weights.put(c, (double) c.weight());
+    }
+    return ranking(weights);
+  }
+
+  /** Every node ranked by the functions it brings down alone, with custom criticality weights. */
+  public Ranking ranking(Map<Criticality, Double> weights) {
+    for (Criticality c : Criticality.values()) {
+      if (!weights.containsKey(c)) {
+        throw new IllegalArgumentException("no weight given for criticality " + c.label());
+      }
+    }
+    Stopwatch watch = Stopwatch.createStarted();
+    int[] all = new int[cm.n];
+    Arrays.setAll(all, i -> i);
+    int[][] lost = SpofMatrix.functionsLost(cm, all);
+    double[] weight = new double[cm.n];
+    List<Node> nodes = model.nodes();
+    for (int v = 0; v < cm.n; v++) {
+      weight[v] = nodes.get(v).criticality().map(weights::get).orElse(0.0);
+    }
+    List<Ranking.Entry> entries = new ArrayList<>(cm.n);
+    for (int v = 0; v < cm.n; v++) {
+      double score = 0;
+      for (int f : lost[v]) {
+        score += weight[f];
+      }
+      List<String> fs = ids(lost[v]).stream().sorted().toList();
+      entries.add(new Ranking.Entry(cm.ids[v], fs, score));
+    }
+    entries.sort(Comparator.comparingDouble(Ranking.Entry::score).reversed()
+        .thenComparing(Ranking.Entry::node));
+    LOG.debug("ranking of {} nodes in {}", cm.n, watch);
+    return new Ranking(entries);
+  }
+
+  // ---------------------------------------------------------------- closures
+
+  /** Everything a node relies on, transitively, with supply-chain tiers. */
+  public DependencyClosure dependencies(String id) {
+    return closure(id, DependencyClosure.Direction.DEPENDENCIES);
+  }
+
+  /** Everything that relies on a node, transitively, with distances. */
+  public DependencyClosure dependents(String id) {
+    return closure(id, DependencyClosure.Direction.DEPENDENTS);
+  }
+
+  private DependencyClosure closure(String id, DependencyClosure.Direction direction) {
+    int root = cm.index(id);
+    Closure.Layers layers = direction == DependencyClosure.Direction.DEPENDENCIES
+        ? Closure.dependencies(cm, root) : Closure.dependents(cm, root);
+    Map<String, Integer> tiers = new LinkedHashMap<>();
+    for (int i = 0; i < layers.nodes().length; i++) {
+      tiers.put(cm.ids[layers.nodes()[i]], layers.tiers()[i]);
+    }
+    return new DependencyClosure(id, direction, tiers);
+  }
+
+  // ---------------------------------------------------------------- interfaces
+
+  /** Every cross-organisation requirement, grouped by pair, with the functions it is a SPOF of. */
+  public InterfaceReport interfaces() {
+    List<Node> nodes = model.nodes();
+    record Edge(int dependent, int provider, int requirement, boolean redundant) {}
+    List<Edge> edges = new ArrayList<>();
+    Set<Integer> providers = new LinkedHashSet<>();
+    for (int v = 0; v < cm.n; v++) {
+      Optional<String> owner = nodes.get(v).owner();
+      if (owner.isEmpty()) {
+        continue;
+      }
+      for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
+        for (int i = cm.altStart[q]; i < cm.altStart[q + 1]; i++) {
+          int u = cm.alts[i];
+          Optional<String> other = nodes.get(u).owner();
+          if (other.isPresent() && !other.equals(owner)) {
+            edges.add(new Edge(v, u, q - cm.reqStart[v], cm.toBreak(q) > 1));
+            providers.add(u);
+          }
+        }
+      }
+    }
+    int[] sources = providers.stream().mapToInt(Integer::intValue).toArray();
+    int[][] lost = SpofMatrix.functionsLost(cm, sources);
+    Map<Integer, List<String>> spofOf = new TreeMap<>();
+    for (int i = 0; i < sources.length; i++) {
+      spofOf.put(sources[i], ids(lost[i]).stream().sorted().toList());
+    }
+    Map<List<String>, List<InterfaceReport.Interface>> grouped = new LinkedHashMap<>();
+    for (Edge e : edges) {
+      List<String> pair = List.of(nodes.get(e.dependent).owner().orElseThrow(),
+          nodes.get(e.provider).owner().orElseThrow());
+      grouped.computeIfAbsent(pair, p -> new ArrayList<>()).add(new InterfaceReport.Interface(
+          cm.ids[e.dependent], cm.ids[e.provider], e.requirement, e.redundant,
+          spofOf.get(e.provider)));
+    }
+    List<InterfaceReport.Group> groups = new ArrayList<>();
+    grouped.forEach((pair, list) -> {
+      list.sort(Comparator.comparing(InterfaceReport.Interface::dependent)
+          .thenComparing(InterfaceReport.Interface::provider));
+      groups.add(new InterfaceReport.Group(pair.get(0), pair.get(1), list));
+    });
+    groups.sort(Comparator.<InterfaceReport.Group>comparingInt(g -> -g.spofInterfaces().size())
+        .thenComparing(InterfaceReport.Group::dependentOrganisation)
+        .thenComparing(InterfaceReport.Group::providerOrganisation));
+    return new InterfaceReport(groups);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private List<String> ids(int[] indices) {
+    List<String> out = new ArrayList<>(indices.length);
+    for (int v : indices) {
+      out.add(cm.ids[v]);
+    }
+    return out;
+  }
+
+  static long millis(Duration d) {
+    Objects.requireNonNull(d, "horizon");
+    if (d.isNegative()) {
+      throw new IllegalArgumentException("horizon must not be negative: " + d);
+    }
+    return d.compareTo(Duration.ofMillis(Long.MAX_VALUE / 2)) >= 0 ? Long.MAX_VALUE - 1 : d.toMillis();
+  }
+
+  @Override
+  public String toString() {
+    return "Analysis of " + model;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.kuja.analysis;
+
+import com.google.common.collect.ImmutableList;
+import dev.kuja.model.Durations;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The single points of failure of one target (normally a critical function), nearest first.
+ *
+ * @param target  the function or node analysed
+ * @param horizon a failure counts only if it brings the target down within this time; empty for
+ *                no limit
+ * @param spofs   every single point of failure, ordered by path length then id
+ */
+public record SpofReport(String target, Optional<Duration> horizon, List<Spof> spofs) {
+
+  public SpofReport {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(horizon, "horizon");
+    spofs = List.copyOf(spofs);
+  }
+
+  /** The SPOFs that break a chain of plain dependencies. */
+  public List<Spof> direct() {
+    return spofs.stream().filter(s -> !s.commonCause()).collect(ImmutableList.toImmutableList());
+  }
+
+  /** The SPOFs that defeat redundancy: the findings analysts cannot see by eye. */
+  public List<Spof> commonCause() {
+    return spofs.stream().filter(Spof::commonCause).collect(ImmutableList.toImmutableList());
+  }
+
+  /** The ids of the SPOFs. */
+  public List<String> nodes() {
+    return spofs.stream().map(Spof::node).collect(ImmutableList.toImmutableList());
+  }
+
+  /** True when the node is a SPOF of the target. */
+  public boolean contains(String id) {
+    return spofs.stream().anyMatch(s -> s.node().equals(id));
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("SPOFs of ").append(target);
+    horizon.ifPresent(h -> sb.append(" within ").append(Durations.format(h)));
+    long common = spofs.stream().filter(Spof::commonCause).count();
+    sb.append(": ").append(spofs.size()).append(" (").append(spofs.size() - common)
+        .append(" direct, ").append(common).append(" common-cause)");
+    for (Spof s : spofs) {
+      sb.append(String.format("%n  %-13s %-24s %s", s.commonCause() ? "common-cause" : "direct",
+          s.node(), String.join(" -> ", s.path())));
+    }
+    return sb.toString();
+  }
+}

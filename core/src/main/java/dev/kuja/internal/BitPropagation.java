@@ -1,0 +1,144 @@
+package dev.kuja.internal;
+
+/**
+ * Impact of up to 64 failure sets at once (no horizon): bit b of {@code mask[v]} says that node
+ * v fails in scenario b. Masks only grow, so a worklist run from the sources reaches the least
+ * fixpoint of DESIGN §2 for all 64 scenarios together, cycles included.
+ *
+ * <p>Buffers are reused between runs and only what a run touched is cleared. Not thread-safe.
+ */
+public final class BitPropagation {
+
+  private final CompactModel cm;
+  private final long[] mask;
+  private final boolean[] queued;
+  private final int[] queue;
+  private final int[] touched;
+  private int touchedCount;
+  private final long[] slices;
+
+  public BitPropagation(CompactModel cm) {
+    this.cm = cm;
+    mask = new long[cm.n];
+    queued = new boolean[cm.n];
+    queue = new int[cm.n];
+    touched = new int[cm.n];
+    int widest = 0;
+    for (int q = 0; q < cm.r; q++) {
+      widest = Math.max(widest, cm.size(q));
+    }
+    slices = new long[widest + 2];
+  }
+
+  /**
+   * Runs scenario b = "node sources[b] fails" for every b (at most 64 sources); nodes outside
+   * {@code allowed} (when not null) never fail by propagation.
+   */
+  public void run(int[] sources, int from, int to, boolean[] allowed) {
+    if (to - from > 64) {
+      throw new IllegalArgumentException("at most 64 scenarios per run");
+    }
+    clear();
+    int head = 0;
+    int tail = 0;
+    int pending = 0;
+    for (int b = 0; b < to - from; b++) {
+      int s = sources[from + b];
+      if (mask[s] == 0) {
+        touched[touchedCount++] = s;
+      }
+      mask[s] |= 1L << b;
+      if (!queued[s]) {
+        queued[s] = true;
+        queue[tail] = s;
+        tail = tail + 1 == queue.length ? 0 : tail + 1;
+        pending++;
+      }
+    }
+    while (pending > 0) {
+      int u = queue[head];
+      head = head + 1 == queue.length ? 0 : head + 1;
+      pending--;
+      queued[u] = false;
+      for (int i = cm.revStart[u], e = cm.revStart[u + 1]; i < e; i++) {
+        int q = cm.revReq[i];
+        int v = cm.reqOwner[q];
+        if (allowed != null && !allowed[v]) {
+          continue;
+        }
+        long grow = dead(q) & ~mask[v];
+        if (grow != 0) {
+          if (mask[v] == 0) {
+            touched[touchedCount++] = v;
+          }
+          mask[v] |= grow;
+          if (!queued[v]) {
+            queued[v] = true;
+            queue[tail] = v;
+            tail = tail + 1 == queue.length ? 0 : tail + 1;
+            pending++;
+          }
+        }
+      }
+    }
+  }
+
+  /** Scenarios in which requirement q does not hold: at least n−k+1 alternatives failed. */
+  private long dead(int q) {
+    int s = cm.altStart[q];
+    int e = cm.altStart[q + 1];
+    int t = e - s - cm.reqK[q] + 1;
+    if (t == 1) {
+      long m = 0;
+      for (int i = s; i < e; i++) {
+        m |= mask[cm.alts[i]];
+      }
+      return m;
+    }
+    if (t == e - s) {
+      long m = -1L;
+      for (int i = s; i < e && m != 0; i++) {
+        m &= mask[cm.alts[i]];
+      }
+      return m;
+    }
+    // bit-sliced counting: slices[j] = scenarios in which at least j alternatives failed
+    long[] c = slices;
+    c[0] = -1L;
+    for (int j = 1; j <= t; j++) {
+      c[j] = 0;
+    }
+    for (int i = s; i < e; i++) {
+      long m = mask[cm.alts[i]];
+      if (m == 0) {
+        continue;
+      }
+      for (int j = t; j >= 1; j--) {
+        c[j] |= c[j - 1] & m;
+      }
+    }
+    return c[t];
+  }
+
+  /** The scenarios in which node v fails. */
+  public long mask(int v) {
+    return mask[v];
+  }
+
+  /** Number of nodes that failed in at least one scenario of the last run. */
+  public int touchedCount() {
+    return touchedCount;
+  }
+
+  /** The i-th node that failed in some scenario of the last run. */
+  public int touched(int i) {
+    return touched[i];
+  }
+
+  private void clear() {
+    for (int i = 0; i < touchedCount; i++) {
+      mask[touched[i]] = 0;
+    }
+    touchedCount = 0;
+  }
+}

@@ -1,0 +1,168 @@
+package dev.kuja.internal;
+
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
+import dev.kuja.model.Model;
+import dev.kuja.model.Node;
+import dev.kuja.model.NodeKind;
+import dev.kuja.model.Requirement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The frozen form of a model that analyses run on: nodes numbered 0..n−1 in model order,
+ * requirements numbered 0..R−1 grouped by owner, and both directions of the dependency relation
+ * as CSR arrays. Built once per model and cached for as long as the model is reachable.
+ *
+ * <p>Times are milliseconds; {@link #NEVER} stands for "never fails".
+ */
+public final class CompactModel {
+
+  /** Failure time of a node that never fails. */
+  public static final long NEVER = Long.MAX_VALUE;
+
+  private static final LoadingCache<Model, CompactModel> CACHE =
+      CacheBuilder.newBuilder().weakKeys().build(CacheLoader.from(CompactModel::new));
+
+  public final Model model;
+  /** Number of nodes. */
+  public final int n;
+  /** Number of requirements. */
+  public final int r;
+  public final String[] ids;
+  private final Map<String, Integer> index;
+
+  /** Requirements of node v: {@code reqStart[v] .. reqStart[v+1]-1}. */
+  public final int[] reqStart;
+  /** Owner node of each requirement. */
+  public final int[] reqOwner;
+  /** k of each requirement. */
+  public final int[] reqK;
+  /** Tolerance of each requirement, in ms. */
+  public final long[] reqTol;
+  /** Alternatives of requirement q: {@code alts[altStart[q] .. altStart[q+1]-1]}. */
+  public final int[] altStart;
+  public final int[] alts;
+  /** Requirements in which node u is an alternative: {@code revReq[revStart[u] .. revStart[u+1]-1]}. */
+  public final int[] revStart;
+  public final int[] revReq;
+  /** Recovery time per node, in ms. */
+  public final long[] recovery;
+  /** Kind ordinal per node. */
+  public final byte[] kind;
+  /** Criticality weight per node (0 for nodes that are not functions). */
+  public final int[] weight;
+
+  /** The compact form of a model, built on first use and cached while the model lives. */
+  public static CompactModel of(Model model) {
+    return CACHE.getUnchecked(model);
+  }
+
+  private CompactModel(Model model) {
+    this.model = model;
+    List<Node> nodes = model.nodes();
+    n = nodes.size();
+    ids = new String[n];
+    index = new HashMap<>(n * 2);
+    kind = new byte[n];
+    weight = new int[n];
+    recovery = new long[n];
+    int reqCount = 0;
+    int altCount = 0;
+    for (int v = 0; v < n; v++) {
+      Node node = nodes.get(v);
+      ids[v] = node.id();
+      index.put(node.id(), v);
+      kind[v] = (byte) node.kind().ordinal();
+      weight[v] = node.criticality().map(c -> c.weight()).orElse(0);
+      recovery[v] = node.recovery().toMillis();
+      reqCount += node.requirements().size();
+      for (Requirement q : node.requirements()) {
+        altCount += q.n();
+      }
+    }
+    r = reqCount;
+    reqStart = new int[n + 1];
+    reqOwner = new int[r];
+    reqK = new int[r];
+    reqTol = new long[r];
+    altStart = new int[r + 1];
+    alts = new int[altCount];
+    int q = 0;
+    int a = 0;
+    int[] inDegree = new int[n];
+    for (int v = 0; v < n; v++) {
+      reqStart[v] = q;
+      for (Requirement req : nodes.get(v).requirements()) {
+        reqOwner[q] = v;
+        reqK[q] = req.k();
+        reqTol[q] = req.tolerance().toMillis();
+        altStart[q] = a;
+        for (String alt : req.alternatives()) {
+          int u = index.get(alt);
+          alts[a++] = u;
+          inDegree[u]++;
+        }
+        q++;
+      }
+    }
+    reqStart[n] = q;
+    altStart[r] = a;
+    revStart = new int[n + 1];
+    for (int u = 0; u < n; u++) {
+      revStart[u + 1] = revStart[u] + inDegree[u];
+    }
+    revReq = new int[altCount];
+    int[] fill = new int[n];
+    for (int qq = 0; qq < r; qq++) {
+      for (int i = altStart[qq]; i < altStart[qq + 1]; i++) {
+        int u = alts[i];
+        revReq[revStart[u] + fill[u]++] = qq;
+      }
+    }
+  }
+
+  /** The index of a node id. */
+  public int index(String id) {
+    Integer i = index.get(id);
+    if (i == null) {
+      model.requireNode(id); // throws with a "did you mean" hint
+      throw new NoSuchElementException("no node '" + id + "'");
+    }
+    return i;
+  }
+
+  /** Indices of node ids, checked. */
+  public int[] indices(Collection<String> ids) {
+    int[] out = new int[ids.size()];
+    int i = 0;
+    for (String id : ids) {
+      out[i++] = index(id);
+    }
+    return out;
+  }
+
+  public boolean isFunction(int v) {
+    return kind[v] == NodeKind.FUNCTION.ordinal();
+  }
+
+  /** Number of alternatives of requirement q. */
+  public int size(int q) {
+    return altStart[q + 1] - altStart[q];
+  }
+
+  /** Alternatives that must fail before requirement q stops holding: n − k + 1. */
+  public int toBreak(int q) {
+    return altStart[q + 1] - altStart[q] - reqK[q] + 1;
+  }
+
+  /** Adds two times, saturating at {@link #NEVER}. */
+  public static long plus(long a, long b) {
+    long s = a + b;
+    return (a == NEVER || b == NEVER || s < 0) ? NEVER : s;
+  }
+}

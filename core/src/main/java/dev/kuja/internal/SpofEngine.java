@@ -1,0 +1,128 @@
+package dev.kuja.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Single points of failure of one function (DESIGN §2): nodes v ≠ f whose failure alone brings f
+ * down, within a horizon if one is given.
+ *
+ * <p>Only f's dependency closure can matter, so everything runs restricted to it. Nodes reached
+ * from f through serial requirements only (k = n) are <em>direct</em> SPOFs and need no test;
+ * their explanation is the serial path itself. Every other node of the closure is tested — 64 at
+ * a time by bit-parallel propagation when there is no horizon — and the ones that bring f down
+ * are <em>common-cause</em> SPOFs, explained by the chain of first causes from a failure-time run.
+ */
+public final class SpofEngine {
+
+  /** One SPOF: the node, whether it is common-cause, and the path [node, …, f]. */
+  public record Found(int node, boolean commonCause, int[] path) {}
+
+  private SpofEngine() {}
+
+  public static List<Found> spofs(CompactModel cm, int f, long horizon) {
+    boolean[] closure = Closure.dependencyMask(cm, f);
+    int[] parent = new int[cm.n];
+    Arrays.fill(parent, -2);
+    boolean[] direct = serialReach(cm, f, horizon, parent);
+    List<Found> found = new ArrayList<>();
+    List<Integer> candidates = new ArrayList<>();
+    for (int v = 0; v < cm.n; v++) {
+      if (!closure[v] || v == f) {
+        continue;
+      }
+      if (direct[v]) {
+        found.add(new Found(v, false, serialPath(parent, v, f)));
+      } else {
+        candidates.add(v);
+      }
+    }
+    int[] cand = candidates.stream().mapToInt(Integer::intValue).toArray();
+    FailurePropagation fp = new FailurePropagation(cm);
+    if (horizon == CompactModel.NEVER) {
+      BitPropagation bits = new BitPropagation(cm);
+      for (int from = 0; from < cand.length; from += 64) {
+        int to = Math.min(cand.length, from + 64);
+        bits.run(cand, from, to, closure);
+        long hit = bits.mask(f);
+        while (hit != 0) {
+          int b = Long.numberOfTrailingZeros(hit);
+          hit &= hit - 1;
+          found.add(explain(cm, fp, cand[from + b], f, horizon, closure));
+        }
+      }
+    } else {
+      for (int v : cand) {
+        fp.times(new int[] {v}, horizon, closure, f);
+        if (fp.isFailed(f)) {
+          found.add(new Found(v, true, fp.chain(f)));
+        }
+      }
+    }
+    found.sort((a, b) -> a.path.length != b.path.length
+        ? Integer.compare(a.path.length, b.path.length)
+        : cm.ids[a.node].compareTo(cm.ids[b.node]));
+    return found;
+  }
+
+  private static Found explain(
+      CompactModel cm, FailurePropagation fp, int v, int f, long horizon, boolean[] closure) {
+    fp.times(new int[] {v}, horizon, closure, f);
+    return new Found(v, true, fp.chain(f));
+  }
+
+  /**
+   * Nodes reachable from f through serial requirements whose tolerances add up to at most the
+   * horizon (shortest such path); {@code parent} records the path back towards f.
+   */
+  static boolean[] serialReach(CompactModel cm, int f, long horizon, int[] parent) {
+    boolean[] reached = new boolean[cm.n];
+    long[] dist = new long[cm.n];
+    Arrays.fill(dist, CompactModel.NEVER);
+    dist[f] = 0;
+    parent[f] = -1;
+    PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+    queue.add(new long[] {0, f});
+    while (!queue.isEmpty()) {
+      long[] top = queue.poll();
+      int v = (int) top[1];
+      if (reached[v] || top[0] != dist[v]) {
+        continue;
+      }
+      reached[v] = true;
+      for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
+        if (cm.toBreak(q) != 1) {
+          continue;
+        }
+        long d = CompactModel.plus(dist[v], cm.reqTol[q]);
+        if (d > horizon) {
+          continue;
+        }
+        for (int i = cm.altStart[q]; i < cm.altStart[q + 1]; i++) {
+          int u = cm.alts[i];
+          if (d < dist[u]) {
+            dist[u] = d;
+            parent[u] = v;
+            queue.add(new long[] {d, u});
+          }
+        }
+      }
+    }
+    return reached;
+  }
+
+  private static int[] serialPath(int[] parent, int v, int f) {
+    int length = 0;
+    for (int u = v; u >= 0; u = parent[u]) {
+      length++;
+    }
+    int[] path = new int[length];
+    int i = 0;
+    for (int u = v; u >= 0; u = parent[u]) {
+      path[i++] = u;
+    }
+    return path;
+  }
+}

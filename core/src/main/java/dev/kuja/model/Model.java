@@ -1,0 +1,345 @@
+package dev.kuja.model;
+
+import com.google.common.base.Suppliers;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.kuja.analysis.Analysis;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+
+/**
+ * A continuity model: organisations, the functions, resources and suppliers they own, and the
+ * requirements between them. Immutable and always valid — {@link Builder#build()} refuses an
+ * invalid model and lists all its problems at once.
+ *
+ * <pre>{@code
+ * Model m = Model.builder()
+ *     .organisation("county", "Wellbeing services county", "wellbeing-services-county")
+ *     .resource("grid", r -> r.owner("county"))
+ *     .resource("generator", r -> r.owner("county").requires("fuel").tolerance("PT72H"))
+ *     .supplier("fuel")
+ *     .function("emergency-care", f -> f.owner("county").criticality("vital").mtpd("PT4H")
+ *         .requiresAny("grid", "generator"))
+ *     .build();
+ * m.analyse().spofs("emergency-care");
+ * }</pre>
+ */
+public final class Model {
+
+  private final Optional<String> name;
+  private final ImmutableMap<String, Organisation> organisations;
+  private final ImmutableMap<String, Node> nodes;
+  private final Supplier<Graph<String, Dependency>> graph = Suppliers.memoize(this::buildGraph);
+
+  private Model(
+      Optional<String> name, ImmutableMap<String, Organisation> organisations, ImmutableMap<String, Node> nodes) {
+    this.name = name;
+    this.organisations = organisations;
+    this.nodes = nodes;
+  }
+
+  /** A builder for a new, empty model. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this model, for making a variant (the model itself never changes). */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name.orElse(null);
+    organisations.values().forEach(b::organisation);
+    nodes.values().forEach(b::node);
+    return b;
+  }
+
+  /** The model's name, if it has one. */
+  public Optional<String> name() {
+    return name;
+  }
+
+  /** Organisations, in the order they were given. */
+  public List<Organisation> organisations() {
+    return organisations.values().asList();
+  }
+
+  /** The organisation with this id. */
+  public Optional<Organisation> organisation(String id) {
+    return Optional.ofNullable(organisations.get(id));
+  }
+
+  /** All nodes, in the order they were given. */
+  public List<Node> nodes() {
+    return nodes.values().asList();
+  }
+
+  /** The node with this id. */
+  public Optional<Node> node(String id) {
+    return Optional.ofNullable(nodes.get(id));
+  }
+
+  /**
+   * The node with this id.
+   *
+   * @throws NoSuchElementException naming the id (and the closest known id) when there is none
+   */
+  public Node requireNode(String id) {
+    Node n = nodes.get(id);
+    if (n == null) {
+      throw new NoSuchElementException(
+          "no node '" + id + "' in the model" + Ids.hint(id, nodes.keySet()));
+    }
+    return n;
+  }
+
+  /** True when the model has a node with this id. */
+  public boolean contains(String id) {
+    return nodes.containsKey(id);
+  }
+
+  /** The critical functions, in model order. */
+  public List<Node> functions() {
+    return nodes.values().stream().filter(Node::isFunction).collect(ImmutableList.toImmutableList());
+  }
+
+  /** The nodes owned by an organisation, in model order. */
+  public List<Node> ownedBy(String organisationId) {
+    return nodes.values().stream()
+        .filter(n -> n.owner().filter(organisationId::equals).isPresent())
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The nodes that carry a tag, in model order. */
+  public List<Node> tagged(String tag) {
+    return nodes.values().stream().filter(n -> n.hasTag(tag)).collect(ImmutableList.toImmutableList());
+  }
+
+  /** Number of nodes. */
+  public int size() {
+    return nodes.size();
+  }
+
+  /** Number of requirements over all nodes. */
+  public int requirementCount() {
+    return nodes.values().stream().mapToInt(n -> n.requirements().size()).sum();
+  }
+
+  /**
+   * A read-only JGraphT view of the model: a vertex per node id, an edge per (dependent,
+   * alternative) pair pointing from the node that needs to the node that is needed. Run
+   * JGraphT's own algorithms on it (cycles, components, paths). Built on first use.
+   */
+  public Graph<String, Dependency> graph() {
+    return graph.get();
+  }
+
+  /** The static analyses of this model: impact, single points of failure, cut sets, rankings. */
+  public Analysis analyse() {
+    return Analysis.of(this);
+  }
+
+  private Graph<String, Dependency> buildGraph() {
+    Graph<String, Dependency> g =
+        GraphTypeBuilder.<String, Dependency>directed()
+            .allowingMultipleEdges(true)
+            .allowingSelfLoops(false)
+            .weighted(false)
+            .buildGraph();
+    nodes.keySet().forEach(g::addVertex);
+    for (Node n : nodes.values()) {
+      for (int i = 0; i < n.requirements().size(); i++) {
+        for (String alt : n.requirements().get(i).alternatives()) {
+          g.addEdge(n.id(), alt, new Dependency(n.id(), alt, i));
+        }
+      }
+    }
+    return new AsUnmodifiableGraph<>(g);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Model m
+        && name.equals(m.name)
+        && organisations.equals(m.organisations)
+        && nodes.equals(m.nodes)
+        // maps compare without order; models also keep document order
+        && organisations.keySet().asList().equals(m.organisations.keySet().asList())
+        && nodes.keySet().asList().equals(m.nodes.keySet().asList());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, organisations, nodes);
+  }
+
+  @Override
+  public String toString() {
+    Map<NodeKind, Integer> kinds = new EnumMap<>(NodeKind.class);
+    nodes.values().forEach(n -> kinds.merge(n.kind(), 1, Integer::sum));
+    StringBuilder sb = new StringBuilder("Model");
+    name.ifPresent(n -> sb.append(" '").append(n).append('\''));
+    sb.append(": ").append(organisations.size()).append(" organisations, ")
+        .append(nodes.size()).append(" nodes (");
+    sb.append(kinds.getOrDefault(NodeKind.FUNCTION, 0)).append(" functions, ")
+        .append(kinds.getOrDefault(NodeKind.RESOURCE, 0)).append(" resources, ")
+        .append(kinds.getOrDefault(NodeKind.SUPPLIER, 0)).append(" suppliers), ")
+        .append(requirementCount()).append(" requirements");
+    return sb.toString();
+  }
+
+  /**
+   * Collects organisations and nodes, then {@link #build() builds} a validated model. Mistakes
+   * (duplicate ids, unknown references, bad durations …) are gathered and reported together.
+   */
+  public static final class Builder {
+    private String name;
+    private final LinkedHashMap<String, Organisation> organisations = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Node.Builder> nodes = new LinkedHashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    public Builder organisation(Organisation organisation) {
+      Objects.requireNonNull(organisation, "organisation");
+      if (organisations.putIfAbsent(organisation.id(), organisation) != null) {
+        problems.add(Problem.organisation(organisation.id(), "id",
+            "organisation id '" + organisation.id() + "' is used more than once"));
+      }
+      return this;
+    }
+
+    /** Adds an organisation with an id, a name and a type such as {@code municipality}. */
+    public Builder organisation(String id, String name, String type) {
+      return organisation(Organisation.of(id, name, type));
+    }
+
+    /** Adds an organisation with an id and a name. */
+    public Builder organisation(String id, String name) {
+      return organisation(Organisation.of(id, name));
+    }
+
+    /** Adds a critical function described by {@code spec}. */
+    public Builder function(String id, Consumer<Node.Builder> spec) {
+      return add(id, NodeKind.FUNCTION, spec);
+    }
+
+    /** Adds a resource described by {@code spec}. */
+    public Builder resource(String id, Consumer<Node.Builder> spec) {
+      return add(id, NodeKind.RESOURCE, spec);
+    }
+
+    /** Adds a resource that needs nothing further described. */
+    public Builder resource(String id) {
+      return add(id, NodeKind.RESOURCE, r -> {});
+    }
+
+    /** Adds a supplier described by {@code spec}. */
+    public Builder supplier(String id, Consumer<Node.Builder> spec) {
+      return add(id, NodeKind.SUPPLIER, spec);
+    }
+
+    /** Adds a supplier that needs nothing further described. */
+    public Builder supplier(String id) {
+      return add(id, NodeKind.SUPPLIER, s -> {});
+    }
+
+    /** Adds a node of the given kind described by {@code spec}. */
+    public Builder node(String id, NodeKind kind, Consumer<Node.Builder> spec) {
+      return add(id, kind, spec);
+    }
+
+    /** Adds a ready node. */
+    public Builder node(Node node) {
+      Objects.requireNonNull(node, "node");
+      return put(new Node.Builder(node));
+    }
+
+    /** Changes an existing node (for variants): {@code b.edit("generator", g -> g.tolerance("P7D"))}. */
+    public Builder edit(String id, Consumer<Node.Builder> spec) {
+      Objects.requireNonNull(spec, "spec");
+      Node.Builder nb = nodes.get(Objects.requireNonNull(id, "id"));
+      if (nb == null) {
+        problems.add(Problem.node(id, null,
+            "cannot edit '" + id + "': no such node" + Ids.hint(id, nodes.keySet())));
+      } else {
+        spec.accept(nb);
+      }
+      return this;
+    }
+
+    /**
+     * Removes a node. Requirements that name it must be changed too, or {@link #build()} will
+     * report them.
+     */
+    public Builder remove(String id) {
+      if (nodes.remove(Objects.requireNonNull(id, "id")) == null) {
+        problems.add(Problem.node(id, null,
+            "cannot remove '" + id + "': no such node" + Ids.hint(id, nodes.keySet())));
+      }
+      return this;
+    }
+
+    /** Removes an organisation (its nodes keep naming it unless changed). */
+    public Builder removeOrganisation(String id) {
+      if (organisations.remove(Objects.requireNonNull(id, "id")) == null) {
+        problems.add(Problem.organisation(id, "id", "cannot remove '" + id + "': no such organisation"));
+      }
+      return this;
+    }
+
+    /** True when a node with this id has been added. */
+    public boolean contains(String id) {
+      return nodes.containsKey(id);
+    }
+
+    private Builder add(String id, NodeKind kind, Consumer<Node.Builder> spec) {
+      Objects.requireNonNull(spec, "spec");
+      Node.Builder nb = new Node.Builder(Objects.requireNonNull(id, "id"), kind);
+      spec.accept(nb);
+      return put(nb);
+    }
+
+    private Builder put(Node.Builder nb) {
+      if (nodes.putIfAbsent(nb.id(), nb) != null) {
+        problems.add(Problem.node(nb.id(), "id", "node id '" + nb.id() + "' is used more than once"));
+      }
+      return this;
+    }
+
+    /**
+     * Validates and builds the model.
+     *
+     * @throws ModelValidationException listing every problem when the model is invalid
+     */
+    public Model build() {
+      List<Problem> all = new ArrayList<>(problems);
+      ImmutableMap.Builder<String, Node> built = ImmutableMap.builderWithExpectedSize(nodes.size());
+      for (Node.Builder nb : nodes.values()) {
+        all.addAll(nb.problems());
+        built.put(nb.id(), nb.build());
+      }
+      ImmutableMap<String, Node> nodeMap = built.buildOrThrow();
+      ImmutableMap<String, Organisation> orgMap = ImmutableMap.copyOf(organisations);
+      all.addAll(Validator.validate(orgMap, nodeMap));
+      if (!all.isEmpty()) {
+        throw new ModelValidationException(all);
+      }
+      return new Model(Optional.ofNullable(name), orgMap, nodeMap);
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package dev.kuja.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kuja.model.Model;
+import dev.kuja.model.Node;
+import dev.kuja.model.Requirement;
+import dev.kuja.testing.Oracle;
+import dev.kuja.testing.RandomModels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.jgrapht.alg.shortestpath.BFSShortestPath;
+import org.jgrapht.graph.EdgeReversedGraph;
+
+/** The fast analyses agree with the brute-force oracle of DESIGN §2 on small random models. */
+class AnalysisProperties {
+
+  private static List<String> subset(Model m, long pick) {
+    List<String> out = new ArrayList<>();
+    List<Node> nodes = m.nodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      if ((pick >>> i & 1) == 1) {
+        out.add(nodes.get(i).id());
+      }
+    }
+    return out;
+  }
+
+  @Property(tries = 300)
+  void failureTimesAgreeWithOracle(
+      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed, @ForAll @LongRange(min = 1, max = 4095) long pick) {
+    Model m = RandomModels.model(size, seed);
+    List<String> failed = subset(m, pick);
+    if (failed.isEmpty()) {
+      failed = List.of("n0");
+    }
+    Map<String, Long> expected = new HashMap<>();
+    Oracle.failureTimes(m, failed).forEach((id, t) -> {
+      if (t != Oracle.NEVER) {
+        expected.put(id, t);
+      }
+    });
+    Map<String, Long> actual = new HashMap<>();
+    m.analyse().failureTimes(failed).times().forEach((id, d) -> actual.put(id, d.toMillis()));
+    assertEquals(expected, actual, m::toString);
+  }
+
+  @Property(tries = 300)
+  void impactAgreesWithOracle(
+      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed, @ForAll @LongRange(min = 1, max = 4095) long pick) {
+    Model m = RandomModels.model(size, seed);
+    List<String> failed = subset(m, pick);
+    assertEquals(Oracle.impact(m, failed), m.analyse().impact(failed).failed());
+  }
+
+  @Property(tries = 300)
+  void impactWithinHorizonAgreesWithOracle(
+      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
+      @ForAll @LongRange(min = 1, max = 4095) long pick, @ForAll @IntRange(min = 0, max = 12) int hours) {
+    Model m = RandomModels.model(size, seed);
+    List<String> failed = subset(m, pick);
+    Duration h = Duration.ofHours(hours);
+    assertEquals(Oracle.impact(m, failed, h.toMillis()), m.analyse().impact(failed, h).failed());
+  }
+
+  @Property(tries = 300)
+  void spofsAgreeWithOracle(
+      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed, @ForAll @IntRange(min = 0, max = 11) int target) {
+    Model m = RandomModels.model(size, seed);
+    String f = "n" + (target % size);
+    SpofReport report = m.analyse().spofs(f);
+    assertEquals(Oracle.spofs(m, f, Oracle.NEVER), new TreeSet<>(report.nodes()));
+    Set<String> serial = Oracle.serialReach(m, f, Oracle.NEVER);
+    for (Spof s : report.spofs()) {
+      assertEquals(!serial.contains(s.node()), s.commonCause(), () -> s + " in " + m);
+      assertValidPath(m, s, Oracle.NEVER);
+    }
+  }
+
+  @Property(tries = 300)
+  void spofsWithinHorizonAgreeWithOracle(
+      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 11) int target, @ForAll @IntRange(min = 0, max = 10) int hours) {
+    Model m = RandomModels.model(size, seed);
+    String f = "n" + (target % size);
+    long h = Duration.ofHours(hours).toMillis();
+    SpofReport report = m.analyse().spofs(f, Duration.ofHours(hours));
+    assertEquals(Oracle.spofs(m, f, h), new TreeSet<>(report.nodes()));
+    Set<String> serial = Oracle.serialReach(m, f, h);
+    for (Spof s : report.spofs()) {
+      assertEquals(!serial.contains(s.node()), s.commonCause(), () -> s + " in " + m);
+      assertValidPath(m, s, h);
+    }
+  }
+
+  /**
+   * The path runs from the SPOF to the target through requirements. A direct SPOF's path is a
+   * chain of serial requirements whose tolerances fit in the horizon; a common-cause SPOF's path
+   * is the chain of first causes, each step failing no later than the next, within the horizon.
+   */
+  private static void assertValidPath(Model m, Spof s, long horizon) {
+    List<String> path = s.path();
+    assertEquals(s.node(), path.get(0));
+    Map<String, Long> times = Oracle.failureTimes(m, List.of(s.node()));
+    long serialTime = 0;
+    for (int i = 0; i + 1 < path.size(); i++) {
+      String provider = path.get(i);
+      String dependent = path.get(i + 1);
+      List<Requirement> naming = m.requireNode(dependent).requirements().stream()
+          .filter(r -> r.alternatives().contains(provider)).toList();
+      assertTrue(!naming.isEmpty(), () -> dependent + " does not require " + provider + " in " + s);
+      if (s.commonCause()) {
+        assertTrue(times.get(dependent) <= horizon && times.get(provider) <= times.get(dependent),
+            () -> "path step " + provider + " -> " + dependent + " does not fail in order: " + s);
+      } else {
+        long step = naming.stream().filter(r -> r.k() == r.n())
+            .mapToLong(r -> r.tolerance().toMillis()).min().orElse(Oracle.NEVER);
+        assertTrue(step != Oracle.NEVER, () -> "direct path step is not serial: " + s);
+        serialTime += step;
+      }
+    }
+    long total = serialTime;
+    assertTrue(total <= horizon, () -> "direct path takes longer than the horizon: " + s);
+  }
+
+  @Property(tries = 200)
+  void cutSetsAgreeWithOracle(
+      @ForAll @IntRange(min = 1, max = 10) int size, @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 9) int target, @ForAll @IntRange(min = 1, max = 3) int order) {
+    Model m = RandomModels.model(size, seed);
+    String f = "n" + (target % size);
+    Set<Set<String>> actual = m.analyse().cutSets(f, order).sets().stream()
+        .map(s -> (Set<String>) new TreeSet<>(s)).collect(Collectors.toSet());
+    assertEquals(Oracle.cutSets(m, f, order), actual, m::toString);
+  }
+
+  @Property(tries = 200)
+  void rankingAgreesWithOracle(@ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
+    Model m = RandomModels.model(size, seed);
+    Ranking ranking = m.analyse().ranking();
+    assertEquals(m.size(), ranking.entries().size());
+    double previous = Double.MAX_VALUE;
+    for (Ranking.Entry e : ranking.entries()) {
+      Set<String> expected = new TreeSet<>();
+      double score = 0;
+      for (String id : Oracle.impact(m, List.of(e.node()))) {
+        Node n = m.requireNode(id);
+        if (n.isFunction() && !id.equals(e.node())) {
+          expected.add(id);
+          score += n.criticality().orElseThrow().weight();
+        }
+      }
+      assertEquals(List.copyOf(expected), e.functions());
+      assertEquals(score, e.score(), 1e-9);
+      assertTrue(e.score() <= previous, "ranking is sorted by score");
+      previous = e.score();
+    }
+  }
+
+  @Property(tries = 200)
+  void closuresAgreeWithJGraphTShortestPaths(
+      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed, @ForAll @IntRange(min = 0, max = 11) int root) {
+    Model m = RandomModels.model(size, seed);
+    String r = "n" + (root % size);
+    var forward = new BFSShortestPath<>(m.graph()).getPaths(r);
+    var backward = new BFSShortestPath<>(new EdgeReversedGraph<>(m.graph())).getPaths(r);
+    DependencyClosure deps = m.analyse().dependencies(r);
+    DependencyClosure dependents = m.analyse().dependents(r);
+    for (Node n : m.nodes()) {
+      var p = forward.getPath(n.id());
+      assertEquals(p == null ? -1 : p.getLength(), deps.tier(n.id()).orElse(-1), n.id());
+      var q = backward.getPath(n.id());
+      assertEquals(q == null ? -1 : q.getLength(), dependents.tier(n.id()).orElse(-1), n.id());
+    }
+  }
+
+  @Property(tries = 200)
+  void interfacesAreCrossOwnerRequirementsWithTheirSpofs(@ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
+    Model m = RandomModels.model(size, seed);
+    InterfaceReport report = m.analyse().interfaces();
+    Set<String> expected = new HashSet<>();
+    for (Node n : m.nodes()) {
+      for (int i = 0; i < n.requirements().size(); i++) {
+        for (String a : n.requirements().get(i).alternatives()) {
+          if (!m.requireNode(a).owner().equals(n.owner())) {
+            expected.add(n.id() + ">" + a + "#" + i);
+          }
+        }
+      }
+    }
+    Set<String> actual = new HashSet<>();
+    for (InterfaceReport.Group g : report.groups()) {
+      for (InterfaceReport.Interface i : g.interfaces()) {
+        actual.add(i.dependent() + ">" + i.provider() + "#" + i.requirement());
+        assertEquals(g.dependentOrganisation(), m.requireNode(i.dependent()).owner().orElseThrow());
+        assertEquals(g.providerOrganisation(), m.requireNode(i.provider()).owner().orElseThrow());
+        Requirement r = m.requireNode(i.dependent()).requirements().get(i.requirement());
+        assertEquals(r.n() - r.k() > 0, i.redundant());
+        Set<String> killed = new TreeSet<>();
+        for (String id : Oracle.impact(m, List.of(i.provider()))) {
+          if (m.requireNode(id).isFunction() && !id.equals(i.provider())) {
+            killed.add(id);
+          }
+        }
+        assertEquals(List.copyOf(killed), i.spofOf());
+      }
+    }
+    assertEquals(expected, actual);
+  }
+
+  // ------------------------------------------------------------------ monotonicity
+
+  @Property(tries = 300)
+  void moreFailuresNeverMeanLessImpact(
+      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
+      @ForAll @LongRange(min = 0, max = 4095) long pick, @ForAll @LongRange(min = 0, max = 4095) long more,
+      @ForAll @IntRange(min = 0, max = 12) int hours) {
+    Model m = RandomModels.model(size, seed);
+    List<String> small = subset(m, pick);
+    List<String> large = subset(m, pick | more);
+    Analysis a = m.analyse();
+    assertTrue(a.impact(large).failed().containsAll(a.impact(small).failed()));
+    Duration h = Duration.ofHours(hours);
+    assertTrue(a.impact(large, h).failed().containsAll(a.impact(small, h).failed()));
+  }
+
+  @Property(tries = 300)
+  void longerHorizonNeverMeansLessImpact(
+      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
+      @ForAll @LongRange(min = 1, max = 4095) long pick,
+      @ForAll @IntRange(min = 0, max = 12) int hours, @ForAll @IntRange(min = 0, max = 12) int extra) {
+    Model m = RandomModels.model(size, seed);
+    List<String> failed = subset(m, pick);
+    Analysis a = m.analyse();
+    Set<String> shorter = a.impact(failed, Duration.ofHours(hours)).failed();
+    Set<String> longer = a.impact(failed, Duration.ofHours(hours + extra)).failed();
+    assertTrue(longer.containsAll(shorter));
+    assertTrue(a.impact(failed).failed().containsAll(longer), "no horizon is the longest horizon");
+  }
+}
