@@ -6,12 +6,14 @@ import com.google.common.collect.ImmutableMap;
 import dev.kuja.analysis.Analysis;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jgrapht.Graph;
@@ -335,7 +337,16 @@ public final class Model {
       }
       ImmutableMap<String, Node> nodeMap = built.buildOrThrow();
       ImmutableMap<String, Organisation> orgMap = ImmutableMap.copyOf(organisations);
-      all.addAll(Validator.validate(orgMap, nodeMap));
+      // a value the builder could not read is reported once, not again as "missing"
+      Set<List<Object>> reported = new HashSet<>();
+      for (Problem p : all) {
+        reported.add(List.of(p.subject(), p.id(), p.requirement(), p.field()));
+      }
+      for (Problem p : Validator.validate(orgMap, nodeMap)) {
+        if (!reported.contains(List.of(p.subject(), p.id(), p.requirement(), p.field()))) {
+          all.add(p);
+        }
+      }
       if (!all.isEmpty()) {
         throw new ModelValidationException(all);
       }

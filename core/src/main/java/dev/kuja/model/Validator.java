@@ -47,7 +47,7 @@ final class Validator {
     if (idProblem != null) {
       problems.add(Problem.node(id, "id", idProblem));
     }
-    if (n.name().isBlank()) {
+    if (n.name().isBlank() && !id.isBlank()) {
       problems.add(Problem.node(id, "name", "name must not be empty"));
     }
     n.owner().ifPresent(owner -> {

@@ -1,0 +1,78 @@
+package dev.kuja.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.cycle.CycleDetector;
+import org.junit.jupiter.api.Test;
+
+class ModelTest {
+
+  static Model small() {
+    return Model.builder()
+        .name("Small")
+        .organisation("county", "County", "wellbeing-services-county")
+        .resource("grid", r -> r.owner("county").tags("utility").attribute("voltage", "20kV"))
+        .resource("telecom", r -> r.requires("grid").tolerance("PT4H"))
+        .resource("generator", r -> r.recovery("PT15M"))
+        .function("care", f -> f.owner("county").criticality("vital").mtpd("PT4H").rto("PT2H")
+            .mbco("Emergency department open").tags("health")
+            .requiresAny("grid", "generator").tolerance("PT15M").requires("telecom"))
+        .build();
+  }
+
+  @Test
+  void builderKeepsEverythingItWasGiven() {
+    Model m = small();
+    Node care = m.requireNode("care");
+    assertEquals(NodeKind.FUNCTION, care.kind());
+    assertEquals(Optional.of(Criticality.VITAL), care.criticality());
+    assertEquals(Optional.of(Duration.ofHours(4)), care.mtpd());
+    assertEquals(Optional.of("Emergency department open"), care.mbco());
+    assertEquals(List.of(Requirement.anyOf("grid", "generator").withTolerance(Duration.ofMinutes(15)),
+        Requirement.on("telecom")), care.requirements());
+    assertEquals("20kV", m.requireNode("grid").attributes().get("voltage"));
+    assertEquals(Duration.ofMinutes(15), m.requireNode("generator").recovery());
+    assertEquals("grid", m.requireNode("grid").name(), "the name defaults to the id");
+    assertEquals(List.of("care"), m.functions().stream().map(Node::id).toList());
+    assertEquals(List.of("grid", "care"), m.ownedBy("county").stream().map(Node::id).toList());
+    assertEquals(List.of("grid"), m.tagged("utility").stream().map(Node::id).toList());
+    assertEquals(3, m.requirementCount());
+  }
+
+  @Test
+  void toStringReadsLikeASummary() {
+    assertEquals("Model 'Small': 1 organisations, 4 nodes (1 functions, 3 resources, 0 suppliers), "
+        + "3 requirements", small().toString());
+    assertEquals("care [function, vital, owner county, MTPD PT4H, RTO PT2H] requires "
+        + "any of [grid, generator] (tolerates PT15M); telecom", small().requireNode("care").toString());
+    assertEquals("2 of [a, b, c] (tolerates P3D)",
+        Requirement.kOf(2, "a", "b", "c").withTolerance("P3D").toString());
+  }
+
+  @Test
+  void graphViewHasAnEdgePerAlternativeAndIsReadOnly() {
+    Graph<String, Dependency> g = small().graph();
+    assertEquals(4, g.vertexSet().size());
+    assertEquals(4, g.edgeSet().size());
+    assertTrue(g.containsEdge("care", "generator"));
+    assertEquals(new Dependency("telecom", "grid", 0), g.getEdge("telecom", "grid"));
+    assertTrue(!new CycleDetector<>(g).detectCycles());
+    assertThrows(UnsupportedOperationException.class, () -> g.addVertex("x"));
+  }
+
+  @Test
+  void durationsFormatAsDocumentsWriteThem() {
+    assertEquals("PT0S", Durations.format(Duration.ZERO));
+    assertEquals("PT4H", Durations.format(Duration.ofHours(4)));
+    assertEquals("P2D", Durations.format(Duration.ofDays(2)));
+    assertEquals("P1DT12H", Durations.format(Duration.ofHours(36)));
+    assertEquals(Duration.ofHours(36), Durations.parse("P1DT12H"));
+    assertThrows(IllegalArgumentException.class, () -> Durations.parse("36h"));
+  }
+}
