@@ -147,11 +147,14 @@ public final class Analysis {
   private SpofReport spofs(String target, Optional<Duration> horizon) {
     Stopwatch watch = Stopwatch.createStarted();
     int f = cm.index(target);
-    List<SpofEngine.Found> found =
+    SpofEngine.Result result =
         SpofEngine.spofs(cm, f, horizon.map(Analysis::millis).orElse(CompactModel.NEVER));
-    List<Spof> spofs = new ArrayList<>(found.size());
-    for (SpofEngine.Found s : found) {
-      spofs.add(new Spof(cm.ids[s.node()], s.commonCause(), ids(s.path())));
+    List<Spof> spofs = new ArrayList<>(result.found().size());
+    for (SpofEngine.Found s : result.found()) {
+      List<String> path = s.path() != null
+          ? ids(s.path())
+          : new TreePath(cm.ids, result.parent(), s.node(), s.length());
+      spofs.add(new Spof(cm.ids[s.node()], s.commonCause(), path));
     }
     LOG.debug("SPOFs of {}: {} in {}", target, spofs.size(), watch);
     return new SpofReport(target, horizon, spofs);
@@ -172,7 +175,7 @@ public final class Analysis {
     }
     Stopwatch watch = Stopwatch.createStarted();
     int f = cm.index(target);
-    List<SpofEngine.Found> spofs = SpofEngine.spofs(cm, f, CompactModel.NEVER);
+    List<SpofEngine.Found> spofs = SpofEngine.spofs(cm, f, CompactModel.NEVER).found();
     List<List<String>> sets = new ArrayList<>();
     for (SpofEngine.Found s : spofs) {
       sets.add(List.of(cm.ids[s.node()]));

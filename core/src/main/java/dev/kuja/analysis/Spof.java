@@ -18,7 +18,7 @@ public record Spof(String node, boolean commonCause, List<String> path) {
 
   public Spof {
     Objects.requireNonNull(node, "node");
-    path = List.copyOf(path);
+    path = path instanceof TreePath ? path : List.copyOf(path);
   }
 
   @Override

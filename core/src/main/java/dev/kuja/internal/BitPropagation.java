@@ -3,7 +3,8 @@ package dev.kuja.internal;
 /**
  * Impact of up to 64 failure sets at once (no horizon): bit b of {@code mask[v]} says that node
  * v fails in scenario b. Masks only grow, so a worklist run from the sources reaches the least
- * fixpoint of DESIGN §2 for all 64 scenarios together, cycles included.
+ * fixpoint of DESIGN §2 for all 64 scenarios together, cycles included. The worklist is ordered
+ * by topological rank, so on acyclic parts every node is processed once per run.
  *
  * <p>Buffers are reused between runs and only what a run touched is cleared. Not thread-safe.
  */
@@ -13,6 +14,8 @@ public final class BitPropagation {
   private final long[] mask;
   private final boolean[] queued;
   private final int[] queue;
+  private int size;
+  private final int[] rank;
   private final int[] touched;
   private int touchedCount;
   private final long[] slices;
@@ -22,6 +25,7 @@ public final class BitPropagation {
     mask = new long[cm.n];
     queued = new boolean[cm.n];
     queue = new int[cm.n];
+    rank = cm.rank();
     touched = new int[cm.n];
     int widest = 0;
     for (int q = 0; q < cm.r; q++) {
@@ -39,27 +43,18 @@ public final class BitPropagation {
       throw new IllegalArgumentException("at most 64 scenarios per run");
     }
     clear();
-    int head = 0;
-    int tail = 0;
-    int pending = 0;
     for (int b = 0; b < to - from; b++) {
       int s = sources[from + b];
       if (mask[s] == 0) {
         touched[touchedCount++] = s;
       }
       mask[s] |= 1L << b;
-      if (!queued[s]) {
-        queued[s] = true;
-        queue[tail] = s;
-        tail = tail + 1 == queue.length ? 0 : tail + 1;
-        pending++;
-      }
+      push(s);
     }
-    while (pending > 0) {
-      int u = queue[head];
-      head = head + 1 == queue.length ? 0 : head + 1;
-      pending--;
-      queued[u] = false;
+    // providers before dependents: a node is processed once all it may hear from has spoken,
+    // so the 64 scenarios travel together instead of as 64 separate waves
+    while (size > 0) {
+      int u = pop();
       for (int i = cm.revStart[u], e = cm.revStart[u + 1]; i < e; i++) {
         int q = cm.revReq[i];
         int v = cm.reqOwner[q];
@@ -72,15 +67,52 @@ public final class BitPropagation {
             touched[touchedCount++] = v;
           }
           mask[v] |= grow;
-          if (!queued[v]) {
-            queued[v] = true;
-            queue[tail] = v;
-            tail = tail + 1 == queue.length ? 0 : tail + 1;
-            pending++;
-          }
+          push(v);
         }
       }
     }
+  }
+
+  private void push(int v) {
+    if (queued[v]) {
+      return;
+    }
+    queued[v] = true;
+    int i = size++;
+    int key = rank[v];
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (rank[queue[parent]] <= key) {
+        break;
+      }
+      queue[i] = queue[parent];
+      i = parent;
+    }
+    queue[i] = v;
+  }
+
+  private int pop() {
+    int top = queue[0];
+    queued[top] = false;
+    int last = queue[--size];
+    int key = rank[last];
+    int i = 0;
+    int half = size >>> 1;
+    while (i < half) {
+      int child = 2 * i + 1;
+      if (child + 1 < size && rank[queue[child + 1]] < rank[queue[child]]) {
+        child++;
+      }
+      if (key <= rank[queue[child]]) {
+        break;
+      }
+      queue[i] = queue[child];
+      i = child;
+    }
+    if (size > 0) {
+      queue[i] = last;
+    }
+    return top;
   }
 
   /** Scenarios in which requirement q does not hold: at least n−k+1 alternatives failed. */

@@ -57,6 +57,25 @@ public final class CompactModel {
   /** Criticality weight per node (0 for nodes that are not functions). */
   public final int[] weight;
 
+  private volatile int[] rank;
+
+  /**
+   * Topological rank of every node (strongly connected components share one): a node's
+   * alternatives never rank above it. Computed on first use.
+   */
+  public int[] rank() {
+    int[] r = rank;
+    if (r == null) {
+      synchronized (this) {
+        r = rank;
+        if (r == null) {
+          rank = r = Scc.ranks(this);
+        }
+      }
+    }
+    return r;
+  }
+
   /** The compact form of a model, built on first use and cached while the model lives. */
   public static CompactModel of(Model model) {
     return CACHE.getUnchecked(model);

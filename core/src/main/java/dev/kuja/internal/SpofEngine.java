@@ -17,16 +17,25 @@ import java.util.PriorityQueue;
  */
 public final class SpofEngine {
 
-  /** One SPOF: the node, whether it is common-cause, and the path [node, …, f]. */
-  public record Found(int node, boolean commonCause, int[] path) {}
+  /**
+   * One SPOF: the node, whether it is common-cause, and the number of nodes on its path. A
+   * common-cause SPOF carries its path [node, …, f]; a direct one's path is read from {@link
+   * Result#parent()} (node, parent[node], …, f), shared by all direct SPOFs so that a deep chain
+   * does not cost quadratic memory.
+   */
+  public record Found(int node, boolean commonCause, int length, int[] path) {}
+
+  /** The SPOFs and the serial-path tree their direct paths run along. */
+  public record Result(List<Found> found, int[] parent) {}
 
   private SpofEngine() {}
 
-  public static List<Found> spofs(CompactModel cm, int f, long horizon) {
+  public static Result spofs(CompactModel cm, int f, long horizon) {
     boolean[] closure = Closure.dependencyMask(cm, f);
     int[] parent = new int[cm.n];
     Arrays.fill(parent, -2);
-    boolean[] direct = serialReach(cm, f, horizon, parent);
+    int[] depth = new int[cm.n];
+    boolean[] direct = serialReach(cm, f, horizon, parent, depth);
     List<Found> found = new ArrayList<>();
     List<Integer> candidates = new ArrayList<>();
     for (int v = 0; v < cm.n; v++) {
@@ -34,7 +43,7 @@ public final class SpofEngine {
         continue;
       }
       if (direct[v]) {
-        found.add(new Found(v, false, serialPath(parent, v, f)));
+        found.add(new Found(v, false, depth[v] + 1, null));
       } else {
         candidates.add(v);
       }
@@ -57,27 +66,30 @@ public final class SpofEngine {
       for (int v : cand) {
         fp.times(new int[] {v}, horizon, closure, f);
         if (fp.isFailed(f)) {
-          found.add(new Found(v, true, fp.chain(f)));
+          int[] chain = fp.chain(f);
+          found.add(new Found(v, true, chain.length, chain));
         }
       }
     }
-    found.sort((a, b) -> a.path.length != b.path.length
-        ? Integer.compare(a.path.length, b.path.length)
+    found.sort((a, b) -> a.length != b.length
+        ? Integer.compare(a.length, b.length)
         : cm.ids[a.node].compareTo(cm.ids[b.node]));
-    return found;
+    return new Result(found, parent);
   }
 
   private static Found explain(
       CompactModel cm, FailurePropagation fp, int v, int f, long horizon, boolean[] closure) {
     fp.times(new int[] {v}, horizon, closure, f);
-    return new Found(v, true, fp.chain(f));
+    int[] chain = fp.chain(f);
+    return new Found(v, true, chain.length, chain);
   }
 
   /**
    * Nodes reachable from f through serial requirements whose tolerances add up to at most the
-   * horizon (shortest such path); {@code parent} records the path back towards f.
+   * horizon (shortest such path); {@code parent} records the path back towards f and {@code
+   * depth} its number of steps.
    */
-  static boolean[] serialReach(CompactModel cm, int f, long horizon, int[] parent) {
+  static boolean[] serialReach(CompactModel cm, int f, long horizon, int[] parent, int[] depth) {
     boolean[] reached = new boolean[cm.n];
     long[] dist = new long[cm.n];
     Arrays.fill(dist, CompactModel.NEVER);
@@ -92,6 +104,7 @@ public final class SpofEngine {
         continue;
       }
       reached[v] = true;
+      depth[v] = v == f ? 0 : depth[parent[v]] + 1;
       for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
         if (cm.toBreak(q) != 1) {
           continue;
@@ -113,16 +126,4 @@ public final class SpofEngine {
     return reached;
   }
 
-  private static int[] serialPath(int[] parent, int v, int f) {
-    int length = 0;
-    for (int u = v; u >= 0; u = parent[u]) {
-      length++;
-    }
-    int[] path = new int[length];
-    int i = 0;
-    for (int u = v; u >= 0; u = parent[u]) {
-      path[i++] = u;
-    }
-    return path;
-  }
 }

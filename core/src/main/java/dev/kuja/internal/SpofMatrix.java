@@ -15,7 +15,25 @@ public final class SpofMatrix {
   private SpofMatrix() {}
 
   /** Row i lists (ascending) the functions other than sources[i] that sources[i] brings down. */
-  public static int[][] functionsLost(CompactModel cm, int[] sources) {
+  public static int[][] functionsLost(CompactModel cm, int[] unordered) {
+    // batches of nodes close in topological order share most of their dependents
+    int[] rank = cm.rank();
+    int[] order = java.util.stream.IntStream.range(0, unordered.length).boxed()
+        .sorted((a, b) -> Integer.compare(rank[unordered[a]], rank[unordered[b]]))
+        .mapToInt(Integer::intValue).toArray();
+    int[] sources = new int[unordered.length];
+    for (int i = 0; i < order.length; i++) {
+      sources[i] = unordered[order[i]];
+    }
+    int[][] sorted = lost(cm, sources);
+    int[][] rows = new int[unordered.length][];
+    for (int i = 0; i < order.length; i++) {
+      rows[order[i]] = sorted[i];
+    }
+    return rows;
+  }
+
+  private static int[][] lost(CompactModel cm, int[] sources) {
     int[][] rows = new int[sources.length][];
     int batches = (sources.length + 63) / 64;
     AtomicInteger next = new AtomicInteger();

@@ -5,7 +5,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.kuja.analysis.Analysis;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -323,6 +325,14 @@ public final class Model {
       return this;
     }
 
+    private static Map<String, Integer> positions(Set<String> ids) {
+      Map<String, Integer> out = new HashMap<>();
+      for (String id : ids) {
+        out.putIfAbsent(id, out.size());
+      }
+      return out;
+    }
+
     /**
      * Validates and builds the model.
      *
@@ -348,6 +358,14 @@ public final class Model {
         }
       }
       if (!all.isEmpty()) {
+        // model order: the model, organisations, then nodes as given; within a node, its own
+        // fields before its requirements (as a document lists them)
+        Map<String, Integer> orgOrder = positions(organisations.keySet());
+        Map<String, Integer> nodeOrder = positions(nodes.keySet());
+        all.sort(Comparator.<Problem>comparingInt(p -> p.subject().ordinal())
+            .thenComparingInt(p -> (p.subject() == Problem.Subject.NODE ? nodeOrder : orgOrder)
+                .getOrDefault(p.id(), Integer.MAX_VALUE))
+            .thenComparingInt(p -> p.requirement().orElse(-1)));
         throw new ModelValidationException(all);
       }
       return new Model(Optional.ofNullable(name), orgMap, nodeMap);

@@ -1,0 +1,65 @@
+package dev.kuja.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kuja.model.Model;
+import dev.kuja.testing.LayeredModels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guard rails, not timings (those live in the JMH benchmarks): deep chains must not overflow a
+ * stack, and cut sets of order 3 must be answered on a 10,000-node model.
+ */
+class ScaleGuardTest {
+
+  @Test
+  void everyAnalysisRunsOnADeepChain() {
+    int length = 100_000;
+    Model m = LayeredModels.chain(length);
+    Analysis a = m.analyse();
+    String bottom = "n" + (length - 1);
+    assertEquals(length, a.impact(bottom).size());
+    assertEquals(Duration.ofMinutes(length - 1), a.failureTimes(bottom).time("n0").orElseThrow());
+    SpofReport spofs = a.spofs("n0");
+    assertEquals(length - 1, spofs.spofs().size());
+    assertEquals(length, spofs.spofs().get(length - 2).path().size());
+    assertEquals(length - 1, a.spofs("n0", Duration.ofDays(365)).spofs().size());
+    assertEquals(length - 1, a.cutSets("n0", 2).size());
+    assertEquals(length - 1, a.dependencies("n0").depth());
+    assertEquals(length - 1, a.dependents(bottom).depth());
+    Ranking r = a.ranking();
+    assertEquals(8.0, r.entry(bottom).orElseThrow().score());
+    assertEquals(length - 1, r.critical().size());
+    assertEquals(0, a.interfaces().groups().size());
+  }
+
+  @Test
+  void cutSetsOfOrderThreeOnTenThousandNodes() {
+    Model m = LayeredModels.model(10_000, 5, 42);
+    Analysis a = m.analyse();
+    int checked = 0;
+    for (int i = 0; i < 5; i++) {
+      String f = "L0-" + i;
+      CutSets c = a.cutSets(f, 3);
+      assertFalse(c.sets().isEmpty(), f);
+      // every reported set brings f down, and no set without one of its members does
+      for (Set<String> set : c.sets().subList(0, Math.min(200, c.sets().size()))) {
+        assertTrue(a.impact(set).contains(f), () -> set + " does not bring down " + f);
+        for (String member : set) {
+          List<String> smaller = new ArrayList<>(set);
+          smaller.remove(member);
+          assertFalse(!smaller.isEmpty() && a.impact(smaller).contains(f),
+              () -> set + " is not minimal for " + f);
+        }
+        checked++;
+      }
+    }
+    assertTrue(checked > 50, "checked " + checked);
+  }
+}
