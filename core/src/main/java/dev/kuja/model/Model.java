@@ -4,6 +4,9 @@ import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.kuja.analysis.Analysis;
+import dev.kuja.simulation.Scenario;
+import dev.kuja.simulation.SimulationResult;
+import dev.kuja.simulation.Simulator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -150,6 +153,11 @@ public final class Model {
   /** The static analyses of this model: impact, single points of failure, cut sets, rankings. */
   public Analysis analyse() {
     return Analysis.of(this);
+  }
+
+  /** Simulates a scenario on this model: who fails, when, for how long and why. */
+  public SimulationResult simulate(Scenario scenario) {
+    return Simulator.of(this).run(scenario);
   }
 
   private Graph<String, Dependency> buildGraph() {

@@ -37,6 +37,13 @@ class ScaleGuardTest {
     assertEquals(8.0, r.entry(bottom).orElseThrow().score());
     assertEquals(length - 1, r.critical().size());
     assertEquals(0, a.interfaces().groups().size());
+    // the cascade runs the whole chain, one tolerance step at a time, and back up again
+    dev.kuja.simulation.SimulationResult sim = m.simulate(dev.kuja.simulation.Scenario
+        .builder("chain").horizon("P1000D").disrupt(bottom, "PT0S", "PT1H").build());
+    assertEquals(60, sim.timelines().size(), "the hour-long outage reaches 60 one-minute steps up");
+    assertEquals(Duration.ofMinutes(length - 1), m.simulate(dev.kuja.simulation.Scenario
+        .builder("chain").horizon("P1000D").disrupt(bottom, "PT0S").build())
+        .function("n0").orElseThrow().firstImpact().orElseThrow());
   }
 
   @Test

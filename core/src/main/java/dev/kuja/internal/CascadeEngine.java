@@ -1,0 +1,573 @@
+package dev.kuja.internal;
+
+import java.util.Arrays;
+
+/**
+ * Event-driven cascade simulation of DESIGN §3. Times are ms from the scenario start.
+ *
+ * <p>The rules, in interval form: a requirement that stopped holding at {@code a} and has not
+ * held since gives its node a cause from {@code a + tolerance}; a node is down while it has a
+ * cause and for its recovery time after the cause ends. At every instant the state is the least
+ * solution given three facts fixed by the past — a direct disruption, "still recovering"
+ * (cause within the last recovery time) and "broken for at least the tolerance" — so the state
+ * only changes at disruption starts and ends, tolerance expiries and recovery ends.
+ *
+ * <p>Each instant is solved incrementally: new failures propagate monotonically from the nodes
+ * that gained a cause; nodes that lost their own cause are withdrawn together with everything
+ * that may have been down only through them, and re-derived (delete and re-derive), so a cycle
+ * whose members have no cause left comes back up together while one held down by recovery times
+ * locks. Work is proportional to the nodes and requirements touched; nothing recurses.
+ */
+public final class CascadeEngine {
+
+  /** Receives every change of a node's state, in time order. */
+  public interface Listener {
+    /**
+     * Node went down (or came back) at {@code time}; the cause is that of the outage starting
+     * (or ending): a disruption index, or a requirement index with the alternative that broke it
+     * and when it broke.
+     */
+    void changed(long time, int node, boolean down, int causeKind, int causeRef, int trigger, long since);
+  }
+
+  /** Cause kinds of an outage. */
+  public static final int DISRUPTED = 0;
+  public static final int REQUIREMENT = 1;
+
+  private static final long NONE = Long.MIN_VALUE;
+
+  private final CompactModel cm;
+  private final int n;
+  private final int r;
+
+  // disruptions: nodes of each, start and end (NEVER when open-ended)
+  private final int[][] dNodes;
+  private final long[] dStart;
+  private final long[] dEnd;
+  private final long horizon;
+  private final Listener listener;
+
+  // node state
+  private final boolean[] down;
+  private final int[] directCount;
+  private final int[] lastDirect;
+  private final boolean[] causeActive;
+  private final long[] causeEndedAt;
+  private final long[] downSince;
+  private final int[] downCauseKind;
+  private final int[] downCauseRef;
+  private final long[] downCauseSince;
+  private final int[] downCauseTrigger;
+
+  // requirement state
+  private final int[] downCount;
+  private final long[] brokenSince;
+  private final int[] brokenBy;
+
+  // per-instant work lists
+  private final boolean[] dirty;
+  private final boolean[] prevDown;
+  private final int[] dirtyList;
+  private int dirtyCount;
+  private final boolean[] inS;
+  private final int[] sList;
+  private final int[] work;
+  private final boolean[] queued;
+  private int[] upSeeds = new int[16];
+  private int upSeedCount;
+  private int[] downSeeds = new int[16];
+  private int downSeedCount;
+
+  // event heap (time, payload): payload < r is a tolerance expiry of requirement payload,
+  // otherwise the recovery end of node payload - r
+  private long[] heapTime = new long[64];
+  private int[] heapRef = new int[64];
+  private int heapSize;
+
+  // disruption edges sorted by time: +index+1 for a start, -(index+1) for an end
+  private final long[] edgeTime;
+  private final int[] edgeRef;
+  private int nextEdge;
+
+  // the timeline, per node, as flat growable arrays of (from, to, causeKind, causeRef, causeSince)
+  private final Outages outages;
+  private long events;
+
+  public CascadeEngine(CompactModel cm, int[][] dNodes, long[] dStart, long[] dEnd, long horizon,
+      Listener listener) {
+    this.cm = cm;
+    this.n = cm.n;
+    this.r = cm.r;
+    this.dNodes = dNodes;
+    this.dStart = dStart;
+    this.dEnd = dEnd;
+    this.horizon = horizon;
+    this.listener = listener;
+    down = new boolean[n];
+    directCount = new int[n];
+    lastDirect = new int[n];
+    causeActive = new boolean[n];
+    causeEndedAt = new long[n];
+    Arrays.fill(causeEndedAt, NONE);
+    downSince = new long[n];
+    downCauseKind = new int[n];
+    downCauseRef = new int[n];
+    downCauseSince = new long[n];
+    downCauseTrigger = new int[n];
+    downCount = new int[r];
+    brokenSince = new long[r];
+    Arrays.fill(brokenSince, NONE);
+    brokenBy = new int[r];
+    dirty = new boolean[n];
+    prevDown = new boolean[n];
+    dirtyList = new int[n];
+    inS = new boolean[n];
+    sList = new int[n];
+    work = new int[n];
+    queued = new boolean[n];
+    int d = dNodes.length;
+    Integer[] order = new Integer[2 * d];
+    long[] times = new long[2 * d];
+    int[] refs = new int[2 * d];
+    int count = 0;
+    for (int i = 0; i < d; i++) {
+      times[count] = dStart[i];
+      refs[count++] = i + 1;
+      if (dEnd[i] != CompactModel.NEVER) {
+        times[count] = dEnd[i];
+        refs[count++] = -(i + 1);
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    // by time; at one instant ends before starts (irrelevant to the state, tidy for listeners)
+    Arrays.sort(order, 0, count, (a, b) -> times[a] != times[b]
+        ? Long.compare(times[a], times[b]) : Integer.compare(refs[a], refs[b]));
+    edgeTime = new long[count];
+    edgeRef = new int[count];
+    for (int i = 0; i < count; i++) {
+      edgeTime[i] = times[order[i]];
+      edgeRef[i] = refs[order[i]];
+    }
+    outages = new Outages(n);
+  }
+
+  /** Runs to the horizon and records the timeline. */
+  public void run() {
+    while (true) {
+      long t = nextTime();
+      if (t == CompactModel.NEVER || t >= horizon) {
+        break;
+      }
+      instant(t, true);
+    }
+    for (int v = 0; v < n; v++) {
+      if (down[v]) {
+        outages.add(v, downSince[v], CompactModel.NEVER, downCauseKind[v], downCauseRef[v],
+            downCauseTrigger[v], downCauseSince[v]);
+      }
+    }
+  }
+
+  /**
+   * After {@link #run()}: ends every open-ended disruption at the horizon and lets the system
+   * settle. The nodes still down then cannot restart by themselves (they are locked).
+   */
+  public boolean[] settleAndFindLocked() {
+    long limit = 64L * (n + r + edgeTime.length) + 1024;
+    for (int i = 0; i < dNodes.length; i++) {
+      // still counted at the horizon: open-ended, or ending at or after it (its end edge, if
+      // any, has not been processed)
+      if (dEnd[i] >= horizon) {
+        if (dStart[i] < horizon) {
+          // withdraw it at the horizon
+          for (int v : dNodes[i]) {
+            directCount[v]--;
+            if (directCount[v] == 0) {
+              downSeed(v);
+            }
+          }
+        }
+      }
+    }
+    // drop disruption edges from the horizon on: they do not happen once all has ended
+    nextEdge = edgeTime.length;
+    long t = horizon;
+    instant(t, false);
+    while (heapSize > 0) {
+      if (++events > limit) {
+        throw new IllegalStateException("the simulation did not settle after " + limit + " events");
+      }
+      instant(heapTime[0], false);
+    }
+    return down.clone();
+  }
+
+  /** Outages recorded by {@link #run()}. */
+  public Outages outages() {
+    return outages;
+  }
+
+  private long nextTime() {
+    long t = CompactModel.NEVER;
+    if (nextEdge < edgeTime.length) {
+      t = edgeTime[nextEdge];
+    }
+    if (heapSize > 0 && heapTime[0] < t) {
+      t = heapTime[0];
+    }
+    return t;
+  }
+
+  private void instant(long t, boolean record) {
+    // 1. the facts that change at t
+    while (nextEdge < edgeTime.length && edgeTime[nextEdge] == t) {
+      int ref = edgeRef[nextEdge++];
+      int i = Math.abs(ref) - 1;
+      for (int v : dNodes[i]) {
+        if (ref > 0) {
+          if (directCount[v]++ == 0) {
+            lastDirect[v] = i;
+            upSeed(v);
+          }
+        } else if (--directCount[v] == 0) {
+          downSeed(v);
+        }
+      }
+    }
+    while (heapSize > 0 && heapTime[0] == t) {
+      int ref = heapRef[0];
+      popEvent();
+      if (ref < r) {
+        if (brokenSince[ref] != NONE && CompactModel.plus(brokenSince[ref], cm.reqTol[ref]) == t) {
+          upSeed(cm.reqOwner[ref]);
+        }
+      } else {
+        int v = ref - r;
+        if (!causeActive[v] && causeEndedAt[v] != NONE
+            && CompactModel.plus(causeEndedAt[v], cm.recovery[v]) == t) {
+          downSeed(v);
+        }
+      }
+    }
+    solve(t);
+    settle(t, record);
+  }
+
+  private void upSeed(int v) {
+    if (upSeedCount == upSeeds.length) {
+      upSeeds = Arrays.copyOf(upSeeds, upSeedCount * 2);
+    }
+    upSeeds[upSeedCount++] = v;
+  }
+
+  private void downSeed(int v) {
+    if (downSeedCount == downSeeds.length) {
+      downSeeds = Arrays.copyOf(downSeeds, downSeedCount * 2);
+    }
+    downSeeds[downSeedCount++] = v;
+  }
+
+  private void markDirty(int v) {
+    if (!dirty[v]) {
+      dirty[v] = true;
+      prevDown[v] = down[v];
+      dirtyList[dirtyCount++] = v;
+    }
+  }
+
+  /** Down because of the past or a disruption, whatever the requirements say now. */
+  private boolean selfSupported(int v, long t) {
+    return directCount[v] > 0 || recovering(v, t);
+  }
+
+  /** Had a cause within the last recovery time. */
+  private boolean recovering(int v, long t) {
+    long rec = cm.recovery[v];
+    if (rec == 0) {
+      return false;
+    }
+    return causeActive[v] || (causeEndedAt[v] != NONE && t < CompactModel.plus(causeEndedAt[v], rec));
+  }
+
+  /** Requirement q has been broken for at least its tolerance (fixed by the past). */
+  private boolean expired(int q, long t) {
+    long tol = cm.reqTol[q];
+    return tol == 0 || (brokenSince[q] != NONE && t >= CompactModel.plus(brokenSince[q], tol));
+  }
+
+  private boolean broken(int q) {
+    return downCount[q] >= cm.toBreak(q);
+  }
+
+  /** The requirement that gives v a cause at t, or -1. */
+  private int causingRequirement(int v, long t) {
+    for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
+      if (broken(q) && expired(q, t)) {
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  private void solve(long t) {
+    // delete: withdraw the nodes that lost their own cause and all that may hang on them
+    int s = 0;
+    for (int i = 0; i < downSeedCount; i++) {
+      int v = downSeeds[i];
+      markDirty(v);
+      if (down[v] && !inS[v] && !selfSupported(v, t)) {
+        inS[v] = true;
+        sList[s++] = v;
+      }
+    }
+    downSeedCount = 0;
+    for (int head = 0; head < s; head++) {
+      int x = sList[head];
+      for (int i = cm.revStart[x]; i < cm.revStart[x + 1]; i++) {
+        int u = cm.reqOwner[cm.revReq[i]];
+        if (down[u] && !inS[u] && !selfSupported(u, t)) {
+          inS[u] = true;
+          sList[s++] = u;
+        }
+      }
+    }
+    for (int i = 0; i < s; i++) {
+      int x = sList[i];
+      markDirty(x);
+      down[x] = false;
+      for (int j = cm.revStart[x]; j < cm.revStart[x + 1]; j++) {
+        int q = cm.revReq[j];
+        downCount[q]--;
+        markDirty(cm.reqOwner[q]);
+      }
+    }
+    // re-derive from the withdrawn nodes and the new causes; work is a ring buffer holding
+    // each node at most once at a time
+    head = 0;
+    tail = 0;
+    pending = 0;
+    for (int i = 0; i < s; i++) {
+      inS[sList[i]] = false;
+      enqueue(sList[i]);
+    }
+    for (int i = 0; i < upSeedCount; i++) {
+      markDirty(upSeeds[i]);
+      enqueue(upSeeds[i]);
+    }
+    upSeedCount = 0;
+    while (pending > 0) {
+      int w = work[head];
+      head = head + 1 == work.length ? 0 : head + 1;
+      pending--;
+      queued[w] = false;
+      if (down[w] || !(selfSupported(w, t) || causingRequirement(w, t) >= 0)) {
+        continue;
+      }
+      down[w] = true;
+      for (int j = cm.revStart[w]; j < cm.revStart[w + 1]; j++) {
+        int q = cm.revReq[j];
+        downCount[q]++;
+        int u = cm.reqOwner[q];
+        markDirty(u);
+        if (!down[u] && broken(q) && expired(q, t)) {
+          enqueue(u);
+        }
+      }
+    }
+  }
+
+  private int head;
+  private int tail;
+  private int pending;
+
+  private void enqueue(int v) {
+    if (!queued[v]) {
+      queued[v] = true;
+      work[tail] = v;
+      tail = tail + 1 == work.length ? 0 : tail + 1;
+      pending++;
+    }
+  }
+
+  /** Bookkeeping after the instant's state is known: causes, requirement clocks, timeline. */
+  private void settle(long t, boolean record) {
+    for (int i = 0; i < dirtyCount; i++) {
+      int v = dirtyList[i];
+      int causing = causingRequirement(v, t); // with the past's clocks
+      boolean cause = directCount[v] > 0 || causing >= 0;
+      for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
+        if (!broken(q)) {
+          brokenSince[q] = NONE;
+        } else if (brokenSince[q] == NONE) {
+          brokenSince[q] = t;
+          brokenBy[q] = trigger(q);
+          if (cm.reqTol[q] > 0) {
+            pushEvent(CompactModel.plus(t, cm.reqTol[q]), q);
+          }
+        }
+      }
+      if (causeActive[v] && !cause) {
+        causeEndedAt[v] = t;
+        if (cm.recovery[v] > 0) {
+          pushEvent(CompactModel.plus(t, cm.recovery[v]), r + v);
+        }
+      }
+      causeActive[v] = cause;
+      if (down[v] != prevDown[v]) {
+        int kind = directCount[v] > 0 ? DISRUPTED : REQUIREMENT;
+        int ref = kind == DISRUPTED ? lastDirect[v] : causing;
+        if (down[v]) {
+          downSince[v] = t;
+          downCauseKind[v] = kind;
+          downCauseRef[v] = ref;
+          downCauseSince[v] = kind == DISRUPTED ? t : brokenSince[ref];
+          downCauseTrigger[v] = kind == DISRUPTED ? -1 : brokenBy[ref];
+        } else if (record) {
+          outages.add(v, downSince[v], t, downCauseKind[v], downCauseRef[v], downCauseTrigger[v],
+              downCauseSince[v]);
+        }
+        if (record && listener != null) {
+          listener.changed(t, v, down[v], downCauseKind[v], downCauseRef[v], downCauseTrigger[v],
+              downCauseSince[v]);
+        }
+      }
+      dirty[v] = false;
+    }
+    dirtyCount = 0;
+  }
+
+  /** An alternative of q that is down, preferring one that went down at this instant. */
+  private int trigger(int q) {
+    int any = -1;
+    for (int i = cm.altStart[q]; i < cm.altStart[q + 1]; i++) {
+      int a = cm.alts[i];
+      if (down[a]) {
+        if (dirty[a] && !prevDown[a]) {
+          return a;
+        }
+        any = a;
+      }
+    }
+    return any;
+  }
+
+  /** The alternative whose loss broke requirement q most recently. */
+  public int brokenBy(int q) {
+    return brokenBy[q];
+  }
+
+  private void pushEvent(long time, int ref) {
+    if (heapSize == heapTime.length) {
+      heapTime = Arrays.copyOf(heapTime, heapSize * 2);
+      heapRef = Arrays.copyOf(heapRef, heapSize * 2);
+    }
+    int i = heapSize++;
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (heapTime[parent] <= time) {
+        break;
+      }
+      heapTime[i] = heapTime[parent];
+      heapRef[i] = heapRef[parent];
+      i = parent;
+    }
+    heapTime[i] = time;
+    heapRef[i] = ref;
+  }
+
+  private void popEvent() {
+    long lastTime = heapTime[--heapSize];
+    int lastRef = heapRef[heapSize];
+    int i = 0;
+    int half = heapSize >>> 1;
+    while (i < half) {
+      int child = 2 * i + 1;
+      if (child + 1 < heapSize && heapTime[child + 1] < heapTime[child]) {
+        child++;
+      }
+      if (lastTime <= heapTime[child]) {
+        break;
+      }
+      heapTime[i] = heapTime[child];
+      heapRef[i] = heapRef[child];
+      i = child;
+    }
+    if (heapSize > 0) {
+      heapTime[i] = lastTime;
+      heapRef[i] = lastRef;
+    }
+  }
+
+  /** Outages of every node as flat arrays, in the order they ended (open ones last). */
+  public static final class Outages {
+    private int size;
+    private int[] node = new int[64];
+    private long[] from = new long[64];
+    private long[] to = new long[64];
+    private int[] kind = new int[64];
+    private int[] ref = new int[64];
+    private int[] trigger = new int[64];
+    private long[] since = new long[64];
+
+    Outages(int n) {}
+
+    void add(int v, long f, long t, int k, int rf, int tr, long s) {
+      if (size == node.length) {
+        int cap = size * 2;
+        node = Arrays.copyOf(node, cap);
+        from = Arrays.copyOf(from, cap);
+        to = Arrays.copyOf(to, cap);
+        kind = Arrays.copyOf(kind, cap);
+        ref = Arrays.copyOf(ref, cap);
+        trigger = Arrays.copyOf(trigger, cap);
+        since = Arrays.copyOf(since, cap);
+      }
+      node[size] = v;
+      from[size] = f;
+      to[size] = t;
+      kind[size] = k;
+      ref[size] = rf;
+      trigger[size] = tr;
+      since[size] = s;
+      size++;
+    }
+
+    public int size() {
+      return size;
+    }
+
+    public int node(int i) {
+      return node[i];
+    }
+
+    public long from(int i) {
+      return from[i];
+    }
+
+    /** End of outage i, {@link CompactModel#NEVER} when still down at the horizon. */
+    public long to(int i) {
+      return to[i];
+    }
+
+    public int causeKind(int i) {
+      return kind[i];
+    }
+
+    /** The disruption index, or the requirement index, that caused outage i. */
+    public int causeRef(int i) {
+      return ref[i];
+    }
+
+    /** For requirement causes: the alternative whose loss broke it. */
+    public int causeTrigger(int i) {
+      return trigger[i];
+    }
+
+    /** For requirement causes: when the requirement stopped holding. */
+    public long causeSince(int i) {
+      return since[i];
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.kuja.simulation;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How an outage came about, traced back to the disruptions: the first link is the outage
+ * explained, each next one the outage of the node that broke its requirement, the last one a
+ * direct disruption.
+ *
+ * @param links the outages, from effect back to cause
+ */
+public record CausalChain(List<Outage> links) {
+
+  public CausalChain {
+    links = List.copyOf(links);
+  }
+
+  /** The node ids from effect back to cause. */
+  public List<String> nodes() {
+    return links.stream().map(Outage::node).toList();
+  }
+
+  @Override
+  public String toString() {
+    return links.stream().map(Outage::toString).collect(Collectors.joining("\n  <- "));
+  }
+}

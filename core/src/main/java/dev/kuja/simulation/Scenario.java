@@ -1,0 +1,148 @@
+package dev.kuja.simulation;
+
+import dev.kuja.model.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A what-happens-if: disruptions over time, simulated to a horizon. Build with {@link
+ * #builder(String)}:
+ *
+ * <pre>{@code
+ * Scenario storm = Scenario.builder("Storm, two days").horizon("P7D")
+ *     .disrupt("grid", "PT0S", "PT48H")
+ *     .disruptOrganisation("city", "PT6H", "PT2H")
+ *     .disruptTag("region:north", "PT0S")          // open-ended
+ *     .build();
+ * }</pre>
+ *
+ * @param name        a name for reports
+ * @param horizon     how far the simulation runs
+ * @param disruptions the disruptions, in the order given
+ */
+public record Scenario(String name, Duration horizon, List<Disruption> disruptions) {
+
+  public Scenario {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(horizon, "horizon");
+    disruptions = List.copyOf(disruptions);
+  }
+
+  /** A builder for a scenario with this name. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Scenario '").append(name).append("' over ")
+        .append(Durations.format(horizon)).append(": ");
+    sb.append(disruptions.size()).append(disruptions.size() == 1 ? " disruption" : " disruptions");
+    disruptions.forEach(d -> sb.append("\n  ").append(d));
+    return sb.toString();
+  }
+
+  /** Collects disruptions; {@link #build()} reports every mistake at once. */
+  public static final class Builder {
+    private final String name;
+    private Duration horizon;
+    private final List<Disruption> disruptions = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public Builder horizon(Duration horizon) {
+      this.horizon = Objects.requireNonNull(horizon, "horizon");
+      return this;
+    }
+
+    /** The horizon, ISO-8601 ({@code P7D}). */
+    public Builder horizon(String iso) {
+      parse("horizon", iso).ifPresent(this::horizon);
+      return this;
+    }
+
+    public Builder disrupt(Disruption disruption) {
+      disruptions.add(Objects.requireNonNull(disruption, "disruption"));
+      return this;
+    }
+
+    /** Disrupts a node from {@code start} for {@code duration} (ISO-8601). */
+    public Builder disrupt(String node, String start, String duration) {
+      return add(new Disruption.Target.OfNode(node), start, duration);
+    }
+
+    /** Disrupts a node from {@code start} for good. */
+    public Builder disrupt(String node, String start) {
+      return add(new Disruption.Target.OfNode(node), start, null);
+    }
+
+    /** Disrupts every node of an organisation. */
+    public Builder disruptOrganisation(String organisation, String start, String duration) {
+      return add(new Disruption.Target.OfOrganisation(organisation), start, duration);
+    }
+
+    /** Disrupts every node of an organisation for good. */
+    public Builder disruptOrganisation(String organisation, String start) {
+      return add(new Disruption.Target.OfOrganisation(organisation), start, null);
+    }
+
+    /** Disrupts every node with a tag. */
+    public Builder disruptTag(String tag, String start, String duration) {
+      return add(new Disruption.Target.OfTag(tag), start, duration);
+    }
+
+    /** Disrupts every node with a tag for good. */
+    public Builder disruptTag(String tag, String start) {
+      return add(new Disruption.Target.OfTag(tag), start, null);
+    }
+
+    private Builder add(Disruption.Target target, String start, String duration) {
+      int index = disruptions.size() + 1;
+      Optional<Duration> s = parse("disruption " + index + " start", start);
+      Optional<Duration> d = duration == null ? Optional.empty()
+          : parse("disruption " + index + " duration", duration);
+      if (s.isPresent() && (duration == null || d.isPresent())) {
+        disruptions.add(new Disruption(target, s.get(), d));
+      } else {
+        // keep numbering aligned with what the user wrote
+        disruptions.add(new Disruption(target, Duration.ZERO, Optional.empty()));
+      }
+      return this;
+    }
+
+    private Optional<Duration> parse(String what, String iso) {
+      try {
+        return Optional.of(Durations.parse(iso));
+      } catch (IllegalArgumentException e) {
+        problems.add(what + ": " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+
+    /**
+     * Builds the scenario.
+     *
+     * @throws ScenarioValidationException listing every problem
+     */
+    public Scenario build() {
+      List<String> all = new ArrayList<>(problems);
+      if (horizon == null && problems.stream().noneMatch(p -> p.startsWith("horizon"))) {
+        all.add("horizon: a scenario needs a horizon, e.g. P7D");
+      }
+      if (horizon != null && (horizon.isNegative() || horizon.isZero())) {
+        all.add("horizon: must be positive, not " + Durations.format(horizon));
+      }
+      Scenarios.check(disruptions, all);
+      if (!all.isEmpty()) {
+        throw new ScenarioValidationException(name, all);
+      }
+      return new Scenario(name, horizon, disruptions);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.kuja.simulation;
+
+import dev.kuja.internal.CascadeEngine;
+import dev.kuja.internal.CompactModel;
+import dev.kuja.model.Durations;
+import dev.kuja.model.Model;
+import dev.kuja.model.Node;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Simulates scenarios on one model (DESIGN §3). Deterministic: the same model and scenario give
+ * the same result. Obtain with {@link Model#simulate(Scenario)} for a one-off run, or {@code
+ * Simulator.of(model)} to attach a listener.
+ */
+public final class Simulator {
+
+  private final Model model;
+  private final CompactModel cm;
+  private final Optional<SimulationListener> listener;
+
+  private Simulator(Model model, Optional<SimulationListener> listener) {
+    this.model = model;
+    this.cm = CompactModel.of(model);
+    this.listener = listener;
+  }
+
+  /** A simulator for the model. */
+  public static Simulator of(Model model) {
+    return new Simulator(Objects.requireNonNull(model, "model"), Optional.empty());
+  }
+
+  /** The same simulator, telling {@code listener} of every change of state. */
+  public Simulator listener(SimulationListener listener) {
+    return new Simulator(model, Optional.of(listener));
+  }
+
+  /**
+   * Simulates the scenario to its horizon.
+   *
+   * @throws ScenarioValidationException when a disruption names a node, organisation or tag the
+   *     model does not have (every such problem is listed)
+   */
+  public SimulationResult run(Scenario scenario) {
+    Objects.requireNonNull(scenario, "scenario");
+    List<Disruption> ds = scenario.disruptions();
+    List<String> problems = new ArrayList<>();
+    Scenarios.check(ds, problems);
+    int[][] nodes = new int[ds.size()][];
+    long[] start = new long[ds.size()];
+    long[] end = new long[ds.size()];
+    for (int i = 0; i < ds.size(); i++) {
+      Disruption d = ds.get(i);
+      nodes[i] = targets(i, d, problems);
+      start[i] = millis(d.start());
+      end[i] = d.end().map(Simulator::millis).orElse(CompactModel.NEVER);
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioValidationException(scenario.name(), problems);
+    }
+    CascadeEngine.Listener adapter = listener.<CascadeEngine.Listener>map(l ->
+        (t, v, down, kind, ref, trigger, since) ->
+            l.changed(Duration.ofMillis(t), cm.ids[v], down, cause(scenario, v, kind, ref, trigger, since)))
+        .orElse(null);
+    CascadeEngine engine = new CascadeEngine(cm, nodes, start, end, millis(scenario.horizon()), adapter);
+    engine.run();
+    CascadeEngine.Outages raw = engine.outages();
+    List<List<Outage>> perNode = new ArrayList<>(cm.n);
+    for (int v = 0; v < cm.n; v++) {
+      perNode.add(null);
+    }
+    for (int i = 0; i < raw.size(); i++) {
+      int v = raw.node(i);
+      if (perNode.get(v) == null) {
+        perNode.set(v, new ArrayList<>());
+      }
+      perNode.get(v).add(new Outage(cm.ids[v], Duration.ofMillis(raw.from(i)),
+          raw.to(i) == CompactModel.NEVER ? Optional.empty() : Optional.of(Duration.ofMillis(raw.to(i))),
+          cause(scenario, v, raw.causeKind(i), raw.causeRef(i), raw.causeTrigger(i), raw.causeSince(i))));
+    }
+    Map<String, List<Outage>> timelines = new LinkedHashMap<>();
+    for (int v = 0; v < cm.n; v++) {
+      List<Outage> list = perNode.get(v);
+      if (list != null) {
+        list.sort(Comparator.comparing(Outage::from));
+        timelines.put(cm.ids[v], List.copyOf(list));
+      }
+    }
+    boolean[] lockedMask = engine.settleAndFindLocked();
+    Set<String> locked = new HashSet<>();
+    for (int v = 0; v < cm.n; v++) {
+      if (lockedMask[v]) {
+        locked.add(cm.ids[v]);
+      }
+    }
+    List<FunctionOutcome> functions = new ArrayList<>();
+    for (Node f : model.functions()) {
+      functions.add(outcome(f, timelines, scenario.horizon()));
+    }
+    return new SimulationResult(scenario, timelines, functions, locked);
+  }
+
+  private FunctionOutcome outcome(Node f, Map<String, List<Outage>> timelines, Duration horizon) {
+    List<Outage> outages = timelines.getOrDefault(f.id(), List.of());
+    Duration downtime = Duration.ZERO;
+    Duration longest = Duration.ZERO;
+    List<CausalChain> chains = new ArrayList<>();
+    for (Outage o : outages) {
+      Duration len = o.length(horizon);
+      downtime = downtime.plus(len);
+      if (len.compareTo(longest) > 0) {
+        longest = len;
+      }
+      chains.add(chain(o, timelines));
+    }
+    Duration excess = f.mtpd().filter(m -> m.compareTo(Duration.ZERO) >= 0)
+        .map(longest::minus).filter(d -> !d.isNegative()).orElse(Duration.ZERO);
+    return new FunctionOutcome(f.id(), outages.stream().map(Outage::from).findFirst(), downtime,
+        longest, f.mtpd(), excess, f.rto(), outages, chains);
+  }
+
+  /** Follows triggers back from an outage to a direct disruption. */
+  private static CausalChain chain(Outage outage, Map<String, List<Outage>> timelines) {
+    List<Outage> links = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Outage current = outage;
+    while (current != null && seen.add(current.node())) {
+      links.add(current);
+      if (!(current.cause() instanceof Cause.RequirementLost lost)) {
+        break;
+      }
+      Duration when = lost.since();
+      current = timelines.getOrDefault(lost.trigger(), List.of()).stream()
+          .filter(o -> o.covers(when)).findFirst().orElse(null);
+    }
+    return new CausalChain(links);
+  }
+
+  private Cause cause(Scenario scenario, int v, int kind, int ref, int trigger, long since) {
+    if (kind == CascadeEngine.DISRUPTED) {
+      return new Cause.Disrupted(scenario.disruptions().get(ref));
+    }
+    int index = ref - cm.reqStart[v];
+    return new Cause.RequirementLost(index, model.nodes().get(v).requirements().get(index),
+        cm.ids[trigger], Duration.ofMillis(since));
+  }
+
+  private int[] targets(int i, Disruption d, List<String> problems) {
+    String where = "disruption " + (i + 1) + " (" + d.target() + ")";
+    if (d.target() instanceof Disruption.Target.OfNode n) {
+      if (!model.contains(n.id())) {
+        try {
+          model.requireNode(n.id());
+        } catch (java.util.NoSuchElementException e) {
+          problems.add(where + ": " + e.getMessage());
+        }
+        return new int[0];
+      }
+      return new int[] {cm.index(n.id())};
+    }
+    List<Node> hit;
+    if (d.target() instanceof Disruption.Target.OfOrganisation o) {
+      if (model.organisation(o.id()).isEmpty()) {
+        problems.add(where + ": no organisation '" + o.id() + "' in the model");
+        return new int[0];
+      }
+      hit = model.ownedBy(o.id());
+    } else {
+      String tag = ((Disruption.Target.OfTag) d.target()).tag();
+      hit = model.tagged(tag);
+      if (hit.isEmpty()) {
+        problems.add(where + ": no node has the tag '" + tag + "'");
+      }
+    }
+    return hit.stream().mapToInt(node -> cm.index(node.id())).toArray();
+  }
+
+  private static long millis(Duration d) {
+    return d.compareTo(Durations.MAX) > 0 ? CompactModel.NEVER - 1 : d.toMillis();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.kuja.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kuja.model.Model;
+import dev.kuja.model.Node;
+import dev.kuja.model.Requirement;
+import dev.kuja.testing.GridSimulator;
+import dev.kuja.testing.Oracle;
+import dev.kuja.testing.RandomModels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.constraints.IntRange;
+
+/** The event-driven simulator agrees with the discrete-time rules of DESIGN §3. */
+class SimulationProperties {
+
+  /** 1..4 disruptions of random nodes, overlapping, some open-ended; horizon 12 h or 24 h. */
+  static Scenario randomScenario(Model m, long seed, int count) {
+    Random random = new Random(seed);
+    Scenario.Builder b = Scenario.builder("random " + seed).horizon(random.nextBoolean() ? "PT12H" : "PT24H");
+    for (int i = 0; i < count; i++) {
+      String node = m.nodes().get(random.nextInt(m.size())).id();
+      Duration start = Duration.ofHours(random.nextInt(8));
+      if (random.nextInt(4) == 0) {
+        b.disrupt(Disruption.node(node, start));
+      } else {
+        b.disrupt(Disruption.node(node, start, Duration.ofHours(1 + random.nextInt(6))));
+      }
+    }
+    return b.build();
+  }
+
+  private static Map<String, List<String>> timelines(SimulationResult r) {
+    Map<String, List<String>> out = new TreeMap<>();
+    r.timelines().forEach((id, list) -> {
+      List<String> intervals = new ArrayList<>();
+      for (Outage o : list) {
+        intervals.add(o.from().toMillis() + ".." + o.to().map(Duration::toMillis).orElse(-1L));
+      }
+      out.put(id, intervals);
+    });
+    return out;
+  }
+
+  private static Map<String, List<String>> timelines(GridSimulator g) {
+    Map<String, List<String>> out = new TreeMap<>();
+    g.timelines.forEach((id, list) -> {
+      List<String> intervals = new ArrayList<>();
+      for (long[] o : list) {
+        intervals.add(o[0] + ".." + o[1]);
+      }
+      out.put(id, intervals);
+    });
+    return out;
+  }
+
+  private static long settleTime(Model m, Scenario s) {
+    long total = s.horizon().toMillis() + Duration.ofHours(1).toMillis();
+    for (Node n : m.nodes()) {
+      total += 2 * n.recovery().toMillis();
+      for (Requirement r : n.requirements()) {
+        total += 2 * r.tolerance().toMillis();
+      }
+    }
+    return total;
+  }
+
+  @Property(tries = 400)
+  void eventDrivenTimelinesEqualTheDiscreteTimeRules(
+      @ForAll @IntRange(min = 1, max = 10) int size, @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 4) int disruptions) {
+    Model m = RandomModels.model(size, seed);
+    Scenario s = randomScenario(m, seed ^ 0x9E3779B97F4A7C15L, disruptions);
+    SimulationResult actual = m.simulate(s);
+    GridSimulator expected = GridSimulator.run(m, s, settleTime(m, s));
+    assertEquals(timelines(expected), timelines(actual), () -> m.nodes() + "\n" + s);
+    assertEquals(expected.downAtEnd, actual.locked(), () -> "locked\n" + m.nodes() + "\n" + s);
+    Statistics.label("locks").collect(!actual.locked().isEmpty());
+    Statistics.label("a node down more than once")
+        .collect(actual.timelines().values().stream().anyMatch(l -> l.size() > 1));
+    Statistics.label("locks").coverage(c -> c.check(true).percentage(p -> p > 2));
+    Statistics.label("a node down more than once")
+        .coverage(c -> c.check(true).percentage(p -> p > 5));
+  }
+
+  @Property(tries = 200)
+  void openEndedFailuresAtZeroGoDownAtTheirStaticFailureTimes(
+      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 4095) int pick) {
+    Model m = RandomModels.model(size, seed);
+    List<String> failed = new ArrayList<>();
+    Scenario.Builder b = Scenario.builder("static").horizon("PT20H");
+    for (int i = 0; i < size; i++) {
+      if ((pick >> i & 1) == 1) {
+        failed.add("n" + i);
+        b.disrupt("n" + i, "PT0S");
+      }
+    }
+    if (failed.isEmpty()) {
+      failed.add("n0");
+      b.disrupt("n0", "PT0S");
+    }
+    SimulationResult r = m.simulate(b.build());
+    Map<String, Long> times = Oracle.failureTimes(m, failed);
+    for (Node n : m.nodes()) {
+      long t = times.get(n.id());
+      List<Outage> outages = r.timeline(n.id());
+      if (t == Oracle.NEVER || t >= Duration.ofHours(20).toMillis()) {
+        assertEquals(List.of(), outages, n.id());
+      } else {
+        assertEquals(1, outages.size(), n.id());
+        assertEquals(Duration.ofMillis(t), outages.get(0).from(), n.id());
+        assertEquals(java.util.Optional.empty(), outages.get(0).to(), n.id());
+      }
+    }
+  }
+
+  @Property(tries = 200)
+  void withoutBuffersTheEndStateIsTheStaticImpact(
+      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 4095) int pick) {
+    Model m = RandomModels.model(size, seed, false);
+    List<String> failed = new ArrayList<>();
+    Scenario.Builder b = Scenario.builder("static").horizon("PT1H");
+    for (int i = 0; i < size; i++) {
+      if ((pick >> i & 1) == 1) {
+        failed.add("n" + i);
+        b.disrupt("n" + i, "PT0S");
+      }
+    }
+    if (failed.isEmpty()) {
+      return;
+    }
+    SimulationResult r = m.simulate(b.build());
+    List<String> downAtEnd = m.nodes().stream().map(Node::id)
+        .filter(id -> r.isDown(id, Duration.ofMinutes(59))).sorted().toList();
+    assertEquals(List.copyOf(m.analyse().impact(failed).failed()), downAtEnd);
+  }
+}
