@@ -1,6 +1,7 @@
 package dev.kuja.examples;
 
 import dev.kuja.model.Model;
+import dev.kuja.simulation.Scenario;
 
 /**
  * An example wellbeing services county and the city it serves, with the utilities, ICT services
@@ -11,6 +12,22 @@ import dev.kuja.model.Model;
 public final class ExampleCounty {
 
   private ExampleCounty() {}
+
+  /** A storm takes the distribution grid for 48 hours and cuts the roads for the first 24. */
+  public static Scenario storm() {
+    return Scenario.builder("Storm: grid down 48 h, roads cut 24 h").horizon("P7D")
+        .disrupt("grid", "PT0S", "PT48H")
+        .disrupt("roads", "PT0S", "PT24H")
+        .build();
+  }
+
+  /** Ransomware takes both data centres for five days. */
+  public static Scenario ransomware() {
+    return Scenario.builder("Ransomware in the data centres").horizon("P14D")
+        .disrupt("dc-1", "PT0S", "P5D")
+        .disrupt("dc-2", "PT0S", "P5D")
+        .build();
+  }
 
   /** The example model. */
   public static Model model() {
@@ -28,13 +45,18 @@ public final class ExampleCounty {
         // --- national and utility layer
         .resource("transmission", r -> r.owner("state").name("National transmission grid"))
         .resource("substation", r -> r.owner("power-co").name("Primary substation")
-            .requires("transmission").requires("grid-control").tolerance("PT2H"))
+            .requires("transmission").requires("grid-control").tolerance("PT12H"))
         .resource("grid-control", r -> r.owner("power-co").name("Distribution control centre")
-            .requires("telecom-core").tolerance("PT2H"))
+            .requiresAny("grid", "control-generator").tolerance("PT15M")
+            .requires("telecom-core").tolerance("PT24H"))
+        .resource("control-generator", r -> r.owner("power-co")
+            .requires("fuel-delivery").tolerance("P3D"))
         .resource("grid", r -> r.owner("power-co").name("City distribution grid")
             .requires("substation").recovery("PT1H"))
         .resource("telecom-core", r -> r.owner("tele-co").name("Mobile and fixed core network")
-            .requires("grid").tolerance("PT4H").recovery("PT30M"))
+            .requiresAny("grid", "telecom-generators").tolerance("PT4H").recovery("PT30M"))
+        .resource("telecom-generators", r -> r.owner("tele-co").name("Core site generators")
+            .requires("fuel-delivery").tolerance("P2D"))
         .resource("virve", r -> r.owner("state").name("VIRVE authority radio network")
             .requires("grid").tolerance("PT8H"))
         .resource("emergency-centre", r -> r.owner("state").name("Emergency response centre")

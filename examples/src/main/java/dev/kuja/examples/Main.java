@@ -7,8 +7,8 @@ import dev.kuja.model.Node;
 
 /**
  * The main job: the continuity analysis of the bundled example model — its single points of
- * failure per critical function, the top of the criticality ranking, and the risky interfaces
- * between organisations.
+ * failure per critical function, the top of the criticality ranking, the risky interfaces
+ * between organisations — and what a 48-hour storm does to it over a week.
  */
 public final class Main {
 
@@ -29,5 +29,8 @@ public final class Main {
     System.out.println(analysis.cutSets("emergency-care", 2));
     System.out.println();
     System.out.println(analysis.interfaces());
+    System.out.println();
+    System.out.println(ExampleCounty.storm());
+    System.out.println(model.simulate(ExampleCounty.storm()));
   }
 }

@@ -46,9 +46,22 @@ class ExampleCountyTest {
       System.setOut(original);
     }
     String out = buffer.toString(StandardCharsets.UTF_8);
-    assertTrue(out.startsWith("Model 'Example wellbeing services county': 8 organisations, 46 nodes"), out);
+    assertTrue(out.startsWith("Model 'Example wellbeing services county': 8 organisations, 48 nodes"), out);
     assertTrue(out.contains("SPOFs of emergency-care: 22 (21 direct, 1 common-cause)"), out);
     assertTrue(out.contains("Criticality ranking"), out);
     assertTrue(out.contains("Interfaces between organisations"), out);
+    assertTrue(out.contains("Scenario 'Storm: grid down 48 h, roads cut 24 h' over P7D: 19 nodes went down"), out);
+  }
+
+  @Test
+  void theStormReachesTheHospitalThroughTheWaterSupply() {
+    var result = model.simulate(ExampleCounty.storm());
+    var care = result.function("emergency-care").orElseThrow();
+    // pumps stop at 2 h, water at 8 h, the hospital's 12 h reserve runs out at 20 h
+    assertEquals(Duration.ofHours(20), care.firstImpact().orElseThrow());
+    assertEquals(List.of("emergency-care", "hospital-water", "water-supply", "pumps", "grid"),
+        care.chains().get(0).nodes());
+    assertTrue(care.mtpdExceeded());
+    assertTrue(result.locked().isEmpty(), "backup generators let the grid restart");
   }
 }
