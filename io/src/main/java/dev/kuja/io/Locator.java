@@ -1,0 +1,117 @@
+package dev.kuja.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.kuja.model.Problem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Places the validation problems of a model read from a document at the line and column of the
+ * element at fault. Runs only when a document is invalid: it parses the document again, whole,
+ * so that reading a valid document keeps no locations in memory.
+ */
+final class Locator {
+
+  private Locator() {}
+
+  static List<DocumentProblem> locate(List<Problem> problems, Source source, ReadOptions options,
+      Set<List<String>> reported) {
+    Tree root;
+    Problems ignored = new Problems(source.name());
+    try (JsonParser p = source.open()) {
+      TreeReader r = new TreeReader(p, source.name(), ignored);
+      r.next();
+      root = r.read();
+    } catch (IOException | TreeReader.Fatal e) {
+      root = Tree.map(1, 1);
+    }
+    Map<String, List<Tree>> nodes = index(root.get("nodes"));
+    Map<String, List<Tree>> organisations = index(root.get("organisations"));
+    List<DocumentProblem> out = new ArrayList<>();
+    for (Problem p : problems) {
+      String field = p.field().orElse("");
+      if (p.subject() == Problem.Subject.NODE
+          && (reported.contains(List.of("NODE", p.id(), "*"))
+              || reported.contains(List.of("NODE", p.id(), field))
+              || (p.requirement().isPresent()
+                  && reported.contains(List.of("NODE", p.id(), "requirement " + p.requirement().getAsInt()))))) {
+        continue;
+      }
+      Tree at = switch (p.subject()) {
+        case MODEL -> field.isEmpty() || root.get(field) == null ? root : root.get(field);
+        case ORGANISATION -> pick(organisations, p, root);
+        case NODE -> nodeElement(pick(nodes, p, root), p);
+      };
+      out.add(new DocumentProblem(source.name(), at.line, at.column, p.toString()));
+    }
+    return out;
+  }
+
+  private static Map<String, List<Tree>> index(Tree list) {
+    Map<String, List<Tree>> out = new HashMap<>();
+    if (list == null || list.kind != Tree.Kind.LIST) {
+      return out;
+    }
+    for (Tree item : list.list) {
+      Tree id = item.get("id");
+      if (id != null && id.isScalar()) {
+        out.computeIfAbsent(id.text, k -> new ArrayList<>()).add(item);
+      }
+    }
+    return out;
+  }
+
+  /** The element with the problem's id; for "used more than once", its last occurrence. */
+  private static Tree pick(Map<String, List<Tree>> index, Problem p, Tree fallback) {
+    List<Tree> found = index.get(p.id());
+    if (found == null || found.isEmpty()) {
+      return fallback;
+    }
+    Tree element = p.message().contains("more than once") ? found.get(found.size() - 1) : found.get(0);
+    if (p.requirement().isEmpty() && p.field().isPresent() && element.get(p.field().get()) != null) {
+      return element.get(p.field().get());
+    }
+    return element;
+  }
+
+  private static Tree nodeElement(Tree node, Problem p) {
+    if (p.requirement().isEmpty()) {
+      return node;
+    }
+    Tree requires = node.get("requires");
+    int i = p.requirement().getAsInt();
+    if (requires == null || requires.kind != Tree.Kind.LIST || i >= requires.list.size()) {
+      return node;
+    }
+    Tree req = requires.list.get(i);
+    String field = p.field().orElse("");
+    if (req.kind != Tree.Kind.MAP) {
+      return req;
+    }
+    if (field.equals("alternatives")) {
+      for (String form : List.of("any", "all", "of")) {
+        Tree alts = req.get(form);
+        if (alts != null && alts.kind == Tree.Kind.LIST) {
+          // the alternative the message names; for one named twice, the repeat
+          boolean repeat = p.message().contains("more than once");
+          Tree named = null;
+          for (Tree a : alts.list) {
+            if (a.isScalar() && p.message().contains("'" + a.text + "'")) {
+              named = a;
+              if (!repeat) {
+                break;
+              }
+            }
+          }
+          return named != null ? named : alts;
+        }
+      }
+    }
+    Tree value = req.get(field);
+    return value != null ? value : req;
+  }
+}

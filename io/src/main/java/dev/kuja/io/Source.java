@@ -1,0 +1,73 @@
+package dev.kuja.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A document to read, checked against the limits before any parsing; can be opened again. */
+final class Source {
+
+  private final String name;
+  private final Format format;
+  private final Path file;
+  private final String text;
+  private final ReadOptions options;
+
+  private Source(String name, Format format, Path file, String text, ReadOptions options) {
+    this.name = name;
+    this.format = format;
+    this.file = file;
+    this.text = text;
+    this.options = options;
+  }
+
+  static Source of(Path file, ReadOptions options) {
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw problem(name, Files.exists(file) ? "is not a file" : "no such file");
+    }
+    Format format = Format.of(file).orElseThrow(() -> problem(name,
+        "cannot tell the format: name the file .yaml, .yml or .json"));
+    try {
+      long size = Files.size(file);
+      if (size > options.maxBytes()) {
+        throw problem(name, "the document is " + size + " bytes, more than the limit of "
+            + options.maxBytes());
+      }
+    } catch (IOException e) {
+      throw problem(name, "cannot be read: " + e.getMessage());
+    }
+    return new Source(name, format, file, null, options);
+  }
+
+  static Source of(String text, String name, Format format, ReadOptions options) {
+    if (text.length() > options.maxBytes()) {
+      throw problem(name, "the document is longer than the limit of " + options.maxBytes() + " bytes");
+    }
+    return new Source(name, format, null, text, options);
+  }
+
+  private static DocumentException problem(String name, String message) {
+    return new DocumentException(List.of(new DocumentProblem(name, 0, 0, message)));
+  }
+
+  String name() {
+    return name;
+  }
+
+  Format format() {
+    return format;
+  }
+
+  JsonParser open() throws IOException {
+    Reader reader = text != null ? new StringReader(text)
+        : new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
+    return TreeReader.factory(format, options).createParser(reader);
+  }
+}

@@ -1,0 +1,168 @@
+package dev.kuja.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Turns Jackson's token stream (JSON or YAML) into {@link Tree}s with locations. Jackson does the
+ * parsing; this class only keeps where each element stood, detects duplicate keys and refuses
+ * YAML aliases (which Jackson would otherwise hand over as plain text).
+ */
+final class TreeReader {
+
+  /** Thrown to stop reading a document that cannot be parsed any further. */
+  static final class Fatal extends Exception {
+    final DocumentProblem problem;
+
+    Fatal(DocumentProblem problem) {
+      super(problem.toString(), null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  private final JsonParser parser;
+  private final String source;
+  private final Problems problems;
+
+  TreeReader(JsonParser parser, String source, Problems problems) {
+    this.parser = parser;
+    this.source = source;
+    this.problems = problems;
+  }
+
+  static JsonFactory factory(Format format, ReadOptions options) {
+    StreamReadConstraints limits = StreamReadConstraints.builder()
+        .maxNestingDepth(options.maxDepth())
+        .maxDocumentLength(options.maxBytes())
+        .maxStringLength((int) Math.min(Integer.MAX_VALUE, options.maxBytes()))
+        .build();
+    if (format == Format.JSON) {
+      return JsonFactory.builder().streamReadConstraints(limits).build();
+    }
+    LoaderOptions loader = new LoaderOptions();
+    loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, options.maxBytes()));
+    loader.setNestingDepthLimit(options.maxDepth());
+    loader.setMaxAliasesForCollections(0);
+    loader.setAllowDuplicateKeys(true); // duplicates are reported by Kuja, with their place
+    return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(limits).build();
+  }
+
+  JsonToken next() throws Fatal {
+    try {
+      JsonToken t = parser.nextToken();
+      if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
+        throw fatal("YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+      }
+      return t;
+    } catch (StreamConstraintsException e) {
+      throw fatal("the document is too large or too deeply nested (" + firstLine(e) + ")");
+    } catch (JsonProcessingException e) {
+      JsonLocation l = e.getLocation();
+      throw new Fatal(new DocumentProblem(source, l == null ? 0 : l.getLineNr(),
+          l == null ? 0 : l.getColumnNr(), "not valid " + syntax() + ": " + firstLine(e)));
+    } catch (IOException e) {
+      throw fatal("cannot be read: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // SnakeYAML's own limits (aliases, code points, depth) surface as runtime exceptions
+      throw fatal("not valid " + syntax() + ": " + firstLine(e));
+    }
+  }
+
+  private String syntax() {
+    return parser instanceof YAMLParser ? "YAML" : "JSON";
+  }
+
+  private static String firstLine(Exception e) {
+    String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    if (m == null) {
+      return e.getClass().getSimpleName();
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  Fatal fatal(String message) {
+    JsonLocation l = parser.currentTokenLocation();
+    return new Fatal(new DocumentProblem(source, l.getLineNr(), l.getColumnNr(), message));
+  }
+
+  int line() {
+    return parser.currentTokenLocation().getLineNr();
+  }
+
+  int column() {
+    return parser.currentTokenLocation().getColumnNr();
+  }
+
+  JsonToken current() {
+    return parser.currentToken();
+  }
+
+  String fieldName() throws Fatal {
+    try {
+      return parser.currentName();
+    } catch (IOException e) {
+      throw fatal(e.getMessage());
+    }
+  }
+
+  /** Reads the element that starts at the current token. */
+  Tree read() throws Fatal {
+    JsonToken t = current();
+    int line = line();
+    int column = column();
+    try {
+      switch (t) {
+        case START_OBJECT: {
+          Tree map = Tree.map(line, column);
+          while (next() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            int kl = line();
+            int kc = column();
+            next();
+            Tree value = read();
+            if (map.map.containsKey(key)) {
+              problems.add(kl, kc, "the key '" + key + "' appears twice in this map");
+            } else {
+              map.map.put(key, value);
+              map.keys.put(key, new int[] {kl, kc});
+            }
+          }
+          return map;
+        }
+        case START_ARRAY: {
+          List<Tree> items = new ArrayList<>();
+          while (next() != JsonToken.END_ARRAY) {
+            items.add(read());
+          }
+          return Tree.list(line, column, items);
+        }
+        case VALUE_STRING:
+          return Tree.scalar(Tree.Kind.STRING, line, column, parser.getText());
+        case VALUE_NUMBER_INT:
+        case VALUE_NUMBER_FLOAT:
+          return Tree.scalar(Tree.Kind.NUMBER, line, column, parser.getText());
+        case VALUE_TRUE:
+        case VALUE_FALSE:
+          return Tree.scalar(Tree.Kind.BOOLEAN, line, column, parser.getText());
+        case VALUE_NULL:
+          return Tree.scalar(Tree.Kind.NULL, line, column, "null");
+        default:
+          throw fatal("unexpected " + t);
+      }
+    } catch (IOException e) {
+      throw fatal(e.getMessage());
+    }
+  }
+}
