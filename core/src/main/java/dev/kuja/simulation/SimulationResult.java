@@ -69,10 +69,11 @@ public record SimulationResult(
         .append(functions.size()).append(" functions affected, ").append(mtpdBreaches().size())
         .append(" MTPD breached");
     if (!hit.isEmpty()) {
-      sb.append(String.format("%n  %-22s %-10s %-10s %-10s %-8s %s", "function", "down at",
-          "downtime", "longest", "MTPD", "breach"));
+      int width = Math.max(8, hit.stream().mapToInt(f -> f.function().length()).max().orElse(8));
+      String row = "%n  %-" + width + "s %-10s %-10s %-10s %-8s %s";
+      sb.append(String.format(row, "function", "down at", "downtime", "longest", "MTPD", "breach"));
       for (FunctionOutcome f : hit) {
-        sb.append(String.format("%n  %-22s %-10s %-10s %-10s %-8s %s", f.function(),
+        sb.append(String.format(row, f.function(),
             Durations.format(f.firstImpact().orElseThrow()), Durations.format(f.downtime()),
             Durations.format(f.longestOutage()), f.mtpd().map(Durations::format).orElse("-"),
             f.mtpdExceeded() ? "+" + Durations.format(f.mtpdExcess()) : "-"));

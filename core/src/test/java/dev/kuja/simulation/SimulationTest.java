@@ -130,7 +130,7 @@ class SimulationTest {
     String report = hospital().simulate(storm("PT96H")).toString();
     assertTrue(report.startsWith("Scenario 'storm PT96H' over P7D: 6 nodes went down, "
         + "1 of 1 functions affected, 1 MTPD breached"), report);
-    assertTrue(report.contains("emergency-care         P3D        P1D        P1D        PT4H     +PT20H"),
+    assertTrue(report.contains("emergency-care P3D        P1D        P1D        PT4H     +PT20H"),
         report);
     assertTrue(report.contains("locked (need a black start): none"), report);
     assertTrue(report.contains("why emergency-care:"), report);
