@@ -43,8 +43,12 @@ final class Problems {
     if (list.isEmpty()) {
       return;
     }
+    // document order within each source; sources in the order they first had a problem
+    java.util.Map<String, Integer> sources = new java.util.HashMap<>();
+    list.forEach(p -> sources.putIfAbsent(p.source(), sources.size()));
     List<DocumentProblem> sorted = new ArrayList<>(list);
-    sorted.sort(Comparator.comparingInt(DocumentProblem::line).thenComparingInt(DocumentProblem::column));
+    sorted.sort(Comparator.<DocumentProblem>comparingInt(p -> sources.get(p.source()))
+        .thenComparingInt(DocumentProblem::line).thenComparingInt(DocumentProblem::column));
     if (dropped > 0) {
       sorted.add(new DocumentProblem(source, 0, 0, "… and " + dropped + " more problems"));
     }
