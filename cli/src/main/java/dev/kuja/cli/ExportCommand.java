@@ -1,0 +1,74 @@
+package dev.kuja.cli;
+
+import dev.kuja.io.Format;
+import dev.kuja.io.GraphExport;
+import dev.kuja.io.ModelDocuments;
+import dev.kuja.io.OpenPsaMef;
+import dev.kuja.model.Model;
+import dev.kuja.model.Node;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Export the model for other tools: GraphML (yEd, Gephi), DOT (Graphviz, SPOFs "
+        + "highlighted), Mermaid (Markdown), Open-PSA MEF (fault-tree tools), or the model "
+        + "document itself as YAML or JSON.")
+final class ExportCommand implements Callable<Integer> {
+
+  static final java.util.List<String> FORMATS = java.util.List.of("graphml", "dot", "mermaid", "mef", "yaml", "json");
+
+  /** The formats, for help and completion. */
+  static final class Formats extends java.util.ArrayList<String> {
+    Formats() {
+      super(FORMATS);
+    }
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "Model document.")
+  Path model;
+
+  @Option(names = "--to", required = true, paramLabel = "FORMAT", completionCandidates = Formats.class,
+      description = "One of: ${COMPLETION-CANDIDATES}.")
+  String to;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
+  Path output;
+
+  @Override
+  public Integer call() {
+    String format = to.toLowerCase(java.util.Locale.ROOT);
+    if (!FORMATS.contains(format)) {
+      throw new IllegalArgumentException("--to must be one of " + String.join(", ", FORMATS) + ", not '" + to + "'");
+    }
+    Model m = ModelDocuments.read(model);
+    String text = switch (format) {
+      case "graphml" -> GraphExport.graphml(m);
+      case "dot" -> GraphExport.dot(m, m.functions().stream().map(Node::id).map(f -> m.analyse().spofs(f)).toList());
+      case "mermaid" -> GraphExport.mermaid(m);
+      case "mef" -> OpenPsaMef.write(m);
+      case "yaml" -> ModelDocuments.write(m, Format.YAML);
+      default -> ModelDocuments.write(m, Format.JSON);
+    };
+    if (output == null) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    } else {
+      try {
+        Files.writeString(output, text, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.kuja.cli;
+
+import dev.kuja.analysis.Impact;
+import dev.kuja.io.ResultsJson;
+import dev.kuja.model.Model;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "impact", mixinStandardHelpOptions = true,
+    description = "What fails when these nodes fail and stay down (within a horizon, if given).")
+final class ImpactCommand implements Callable<Integer> {
+
+  @Mixin Inputs in;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--fail", required = true, split = ",", paramLabel = "ID",
+      description = "Nodes that fail, separated by commas.")
+  List<String> fail;
+
+  @Option(names = "--horizon", converter = Inputs.DurationConverter.class, paramLabel = "DURATION",
+      description = "Only failures within this time, e.g. PT48H (tolerances count).")
+  Duration horizon;
+
+  @Override
+  public Integer call() {
+    Model m = in.model();
+    Impact impact = horizon == null ? m.analyse().impact(fail) : m.analyse().impact(fail, horizon);
+    spec.commandLine().getOut().println(in.json ? ResultsJson.impact(impact) : impact);
+    return 0;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.kuja.cli;
+
+import dev.kuja.io.ModelDocuments;
+import dev.kuja.io.ScenarioDocuments;
+import dev.kuja.model.Durations;
+import dev.kuja.model.Model;
+import dev.kuja.simulation.Scenario;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every analysis command shares: the model document and --json. */
+final class Inputs {
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "Model document (.yaml, .yml or .json).")
+  Path model;
+
+  @Option(names = "--json", description = "Print one JSON object instead of a readable table.")
+  boolean json;
+
+  Model model() {
+    return ModelDocuments.read(model);
+  }
+
+  static Scenario scenario(Path file, Model model) {
+    return ScenarioDocuments.read(file, model);
+  }
+
+  /** ISO-8601 durations on the command line, e.g. --horizon PT48H. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration d = Durations.parse(value);
+      if (d.isNegative()) {
+        throw new CommandLine.TypeConversionException("'" + value + "' must not be negative");
+      }
+      return d;
+    }
+  }
+
+  static Optional<Duration> optional(Duration d) {
+    return Optional.ofNullable(d);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.kuja.cli;
+
+import dev.kuja.io.DocumentException;
+import dev.kuja.io.ResultsJson;
+import dev.kuja.model.Model;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Check a model document and list every problem in it.")
+final class ValidateCommand implements Callable<Integer> {
+
+  @Mixin Inputs in;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    try {
+      Model m = in.model();
+      out.println(in.json ? ResultsJson.validation(List.of()) : in.model + ": valid. " + m);
+      return 0;
+    } catch (DocumentException e) {
+      if (in.json) {
+        out.println(ResultsJson.validation(e.problems()));
+      }
+      return Kuja.report(e, err);
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package dev.kuja.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KujaTest {
+
+  static final String MODEL = Path.of("..", "examples", "models", "county.yaml").toString();
+  static final String STORM = Path.of("..", "examples", "models", "storm.yaml").toString();
+
+  record Run(int status, String out, String err) {
+    JsonNode json() throws Exception {
+      return new ObjectMapper().readTree(out);
+    }
+  }
+
+  static Run kuja(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Kuja.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  @Test
+  void helpOnEveryCommand() {
+    for (String c : List.of("validate", "impact", "spof", "cutsets", "rank", "simulate", "export", "import", "report")) {
+      Run r = kuja(c, "--help");
+      assertEquals(0, r.status(), c);
+      assertTrue(r.out().startsWith("Usage: kuja " + c), r.out());
+    }
+    assertTrue(kuja("--help").out().contains("Exit status: 0 done"));
+  }
+
+  @Test
+  void validate() throws Exception {
+    Run r = kuja("validate", MODEL);
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("valid. Model 'Example wellbeing services county'"), r.out());
+    JsonNode j = kuja("validate", MODEL, "--json").json();
+    assertTrue(j.get("valid").asBoolean());
+    assertEquals(0, j.get("errors").size());
+  }
+
+  @Test
+  void validateReportsEveryProblemOnItsOwnLine(@TempDir Path dir) throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), """
+        kuja: 1
+        nodes:
+          - { id: a, kind: resource, requires: [grdi] }
+          - { id: grid, kind: resource, recovery: 1h }
+          - { id: f, kind: function }
+        """);
+    Run r = kuja("validate", bad.toString());
+    assertEquals(2, r.status());
+    List<String> lines = r.err().lines().toList();
+    assertEquals(3, lines.size(), r.err());
+    assertEquals(bad + ":3:41: node 'a', requirement 1 (alternatives): names 'grdi', which is not a node; "
+        + "did you mean 'grid'?", lines.get(0));
+    assertTrue(lines.get(1).startsWith(bad + ":4:43: recovery of node 'grid'"), lines.get(1));
+    assertTrue(lines.get(2).startsWith(bad + ":5:5: node 'f' (criticality)"), lines.get(2));
+    JsonNode j = kuja("validate", bad.toString(), "--json").json();
+    assertFalse(j.get("valid").asBoolean());
+    assertEquals(3, j.get("errors").size());
+    assertEquals(bad + ":3:41", j.get("errors").get(0).get("location").asText());
+    assertTrue(j.get("errors").get(0).get("message").asText().contains("did you mean 'grid'"));
+  }
+
+  @Test
+  void impact() throws Exception {
+    Run r = kuja("impact", MODEL, "--fail", "dc-1,dc-2", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = r.json();
+    assertEquals(List.of("dc-1", "dc-2"), texts(j.get("initial")));
+    List<String> failed = texts(j.get("failed"));
+    assertTrue(failed.containsAll(List.of("patient-records", "social-records", "emergency-care")), failed::toString);
+    assertEquals(failed.stream().sorted().toList(), failed, "sorted");
+    assertTrue(j.get("horizon").isNull());
+    JsonNode within = kuja("impact", MODEL, "--fail", "dc-1,dc-2", "--horizon", "PT1H", "--json").json();
+    assertFalse(texts(within.get("failed")).contains("emergency-care"), "patient records have a 4 h paper fallback");
+    assertEquals("PT1H", within.get("horizon").asText());
+    assertTrue(kuja("impact", MODEL, "--fail", "grid").out().startsWith("Impact of [grid]"));
+  }
+
+  @Test
+  void spof() throws Exception {
+    Run r = kuja("spof", MODEL, "--function", "emergency-care", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode f = r.json().get("functions").get(0);
+    assertEquals("emergency-care", f.get("id").asText());
+    JsonNode staff = null;
+    for (JsonNode s : f.get("spofs")) {
+      if (s.get("node").asText().equals("ict-staff")) {
+        staff = s;
+      }
+    }
+    assertTrue(staff != null && staff.get("commonCause").asBoolean());
+    assertEquals("ict-staff", staff.get("path").get(0).asText());
+    assertEquals("emergency-care", texts(staff.get("path")).get(staff.get("path").size() - 1));
+    assertEquals(11, kuja("spof", MODEL, "--json").json().get("functions").size());
+    assertEquals(1, kuja("spof", MODEL, "--fail-on-spof").status());
+    assertEquals(0, kuja("spof", MODEL, "--function", "transmission", "--fail-on-spof").status());
+    assertTrue(kuja("spof", MODEL, "--function", "home-care", "--horizon", "PT1H").out()
+        .startsWith("SPOFs of home-care within PT1H"));
+  }
+
+  @Test
+  void cutsets() throws Exception {
+    JsonNode j = kuja("cutsets", MODEL, "--function", "emergency-care", "--order", "2", "--json").json();
+    assertEquals("emergency-care", j.get("function").asText());
+    boolean generatorsAndGrid = false;
+    for (JsonNode set : j.get("cutsets")) {
+      assertTrue(set.size() <= 2);
+      List<String> ids = texts(set);
+      assertEquals(ids.stream().sorted().toList(), ids);
+      generatorsAndGrid |= ids.equals(List.of("dc-1", "dc-2"));
+    }
+    assertTrue(generatorsAndGrid, "both data centres together are a double point of failure");
+  }
+
+  @Test
+  void rank() throws Exception {
+    JsonNode j = kuja("rank", MODEL, "--json").json();
+    JsonNode first = j.get("ranking").get(0);
+    assertEquals(60.0, first.get("score").asDouble());
+    assertTrue(first.get("functions").size() >= 10);
+    assertEquals(78, j.get("ranking").size());
+    String table = kuja("rank", MODEL, "--top", "3").out();
+    assertEquals(4, table.lines().count(), table);
+  }
+
+  @Test
+  void simulate() throws Exception {
+    Run r = kuja("simulate", MODEL, STORM, "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = r.json();
+    JsonNode care = null;
+    for (JsonNode f : j.get("functions")) {
+      if (f.get("id").asText().equals("emergency-care")) {
+        care = f;
+      }
+    }
+    assertEquals("PT18H", care.get("firstImpact").asText());
+    assertTrue(care.get("mtpdExceeded").asBoolean());
+    assertEquals("PT18H", care.get("down").get(0).get("from").asText());
+    assertTrue(care.has("downtime"));
+    assertEquals(0, j.get("locked").size());
+    assertEquals(1, kuja("simulate", MODEL, STORM, "--fail-on-breach").status());
+    assertTrue(kuja("simulate", MODEL, STORM).out().contains("why emergency-care:"));
+  }
+
+  @Test
+  void export(@TempDir Path dir) throws Exception {
+    assertTrue(kuja("export", MODEL, "--to", "dot").out().startsWith("digraph \"Example wellbeing services county\""));
+    assertTrue(kuja("export", MODEL, "--to", "graphml").out().contains("<graphml"));
+    assertTrue(kuja("export", MODEL, "--to", "mermaid").out().startsWith("flowchart BT"));
+    assertTrue(kuja("export", MODEL, "--to", "mef").out().contains("<define-fault-tree name=\"ft-emergency-care\">"));
+    Path json = dir.resolve("county.json");
+    assertEquals(0, kuja("export", MODEL, "--to", "json", "-o", json.toString()).status());
+    assertEquals(0, kuja("validate", json.toString()).status());
+    Run bad = kuja("export", MODEL, "--to", "pdf");
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().contains("graphml, dot, mermaid, mef, yaml, json"), bad.err());
+  }
+
+  @Test
+  void importTurnsTheBiaTablesIntoAModel(@TempDir Path dir) {
+    Path bia = Path.of("..", "examples", "bia");
+    Path out = dir.resolve("bia.yaml");
+    Run r = kuja("import", "--nodes", bia.resolve("nodes.csv").toString(),
+        "--requirements", bia.resolve("requirements.csv").toString(), "-o", out.toString());
+    assertEquals(0, r.status(), r.err());
+    Run v = kuja("validate", out.toString());
+    assertTrue(v.out().contains("5 nodes"), v.out());
+    Run bad = kuja("import", "--nodes", bia.resolve("requirements.csv").toString(),
+        "--requirements", bia.resolve("nodes.csv").toString());
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().lines().allMatch(l -> l.matches(".*\\.csv:\\d+:\\d+: .*")), bad.err());
+  }
+
+  @Test
+  void report() throws Exception {
+    Run r = kuja("report", MODEL, STORM);
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("KUJA CONTINUITY REPORT — Example wellbeing services county"));
+    assertTrue(r.out().contains("common-cause  ict-staff: ict-staff -> dc-2 -> patient-records -> emergency-care"));
+    assertTrue(r.out().contains("WHERE TO INVEST: CRITICALITY RANKING"));
+    assertTrue(r.out().contains("INTERFACES BETWEEN ORGANISATIONS"));
+    assertTrue(r.out().contains("SCENARIO: STORM, TWO DAYS WITHOUT POWER"));
+    assertEquals("", r.err(), "no progress noise when not on a terminal");
+    JsonNode j = kuja("report", MODEL, STORM, "--json").json();
+    assertEquals(11, j.get("functions").size());
+    assertEquals(78, j.get("ranking").size());
+    assertEquals(1, j.get("scenarios").size());
+    assertTrue(j.get("interfaces").size() > 0);
+    assertEquals(1, kuja("report", MODEL, STORM, "--fail-on-breach").status());
+  }
+
+  @Test
+  void badInputGivesStatusTwoAndOneLinePerProblem(@TempDir Path dir) throws Exception {
+    Run missing = kuja("spof", dir.resolve("none.yaml").toString());
+    assertEquals(2, missing.status());
+    assertEquals(dir.resolve("none.yaml") + ": no such file", missing.err().strip());
+    Run unknown = kuja("spof", MODEL, "--function", "emergency-cara");
+    assertEquals(2, unknown.status());
+    assertEquals("kuja: no node 'emergency-cara' in the model; did you mean 'emergency-care'?", unknown.err().strip());
+    Run horizon = kuja("impact", MODEL, "--fail", "grid", "--horizon", "two days");
+    assertEquals(2, horizon.status());
+    assertTrue(horizon.err().contains("'two days' is not an ISO-8601 duration"), horizon.err());
+    Path scenario = Files.writeString(dir.resolve("s.yaml"), """
+        kuja-scenario: 1
+        name: typos
+        horizon: P1D
+        disruptions:
+          - { node: gird, start: PT0S }
+          - { organisation: nobody, start: PT0S }
+        """);
+    Run s = kuja("simulate", MODEL, scenario.toString());
+    assertEquals(2, s.status());
+    assertEquals(2, s.err().lines().count(), s.err());
+    assertTrue(s.err().startsWith(scenario + ":5:13: disruption 1 names node 'gird'"), s.err());
+    assertEquals(2, kuja("cutsets", MODEL, "--function", "emergency-care", "--order", "0").status());
+    assertEquals(2, kuja("frobnicate").status());
+  }
+}
