@@ -71,20 +71,37 @@ class ExampleCountyTest {
   }
 
   @Test
-  void mainPrintsTheWholeReport() {
+  void theWalkthroughRunsOnTheBundledExample() {
+    String out = capture(() -> Walkthrough.main(new String[0]));
+    assertTrue(out.startsWith("1. Model 'Example wellbeing services county': 14 organisations, 78 nodes"), out);
+    assertTrue(out.contains("emergency-care <- ict-staff: ict-staff -> dc-2 -> patient-records -> emergency-care"), out);
+    assertTrue(out.contains("3. Storm, two days without power: "), out);
+    assertTrue(out.contains("4. The result as JSON is "), out);
+  }
+
+  @Test
+  void aSecondFuelSupplierShortensTheFuelCrisis() {
+    Model variant = WhatIf.secondFuelSupplier(model);
+    assertTrue(variant.contains("fuel-delivery-2"));
+    assertTrue(model.analyse().spofs("emergency-care").contains("fuel-delivery"));
+    assertFalse(variant.analyse().spofs("emergency-care").contains("fuel-delivery"),
+        "with two distributors, neither alone is a SPOF");
+    int before = model.simulate(ExampleCounty.fuel()).mtpdBreaches().size();
+    int after = variant.simulate(ExampleCounty.fuel()).mtpdBreaches().size();
+    assertTrue(after < before, before + " -> " + after);
+    String out = capture(() -> WhatIf.main(new String[0]));
+    assertTrue(out.contains("MTPD breaches: " + before + " -> " + after), out);
+  }
+
+  static String capture(Runnable r) {
     PrintStream original = System.out;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     try {
       System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-      Main.main(new String[0]);
+      r.run();
     } finally {
       System.setOut(original);
     }
-    String out = buffer.toString(StandardCharsets.UTF_8);
-    assertTrue(out.startsWith("Model 'Example wellbeing services county': 14 organisations, 78 nodes"), out);
-    assertTrue(out.contains("SPOFs of emergency-care:"), out);
-    assertTrue(out.contains("Criticality ranking"), out);
-    assertTrue(out.contains("Interfaces between organisations"), out);
-    assertTrue(out.contains("Scenario 'Storm, two days without power' over P7D:"), out);
+    return buffer.toString(StandardCharsets.UTF_8);
   }
 }
