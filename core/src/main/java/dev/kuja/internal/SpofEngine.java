@@ -37,6 +37,9 @@ public final class SpofEngine {
     int[] depth = new int[cm.n];
     boolean[] direct = serialReach(cm, f, horizon, parent, depth);
     List<Found> found = new ArrayList<>();
+    // with a horizon, v can bring f down in time only if some path from f down to v has
+    // tolerances summing to at most the horizon: every chain of causes pays at least that
+    long[] bound = horizon == CompactModel.NEVER ? null : lowerBounds(cm, f, horizon);
     List<Integer> candidates = new ArrayList<>();
     for (int v = 0; v < cm.n; v++) {
       if (!closure[v] || v == f) {
@@ -44,7 +47,7 @@ public final class SpofEngine {
       }
       if (direct[v]) {
         found.add(new Found(v, false, depth[v] + 1, null));
-      } else {
+      } else if (bound == null || bound[v] <= horizon) {
         candidates.add(v);
       }
     }
@@ -82,6 +85,40 @@ public final class SpofEngine {
     fp.times(new int[] {v}, horizon, closure, f);
     int[] chain = fp.chain(f);
     return new Found(v, true, chain.length, chain);
+  }
+
+  /**
+   * For every node, the least sum of tolerances on a path of requirements from f down to it
+   * (any requirements, not only serial ones), up to the horizon; {@link CompactModel#NEVER}
+   * beyond it. A lower bound on how soon the node's failure can reach f.
+   */
+  static long[] lowerBounds(CompactModel cm, int f, long horizon) {
+    long[] dist = new long[cm.n];
+    Arrays.fill(dist, CompactModel.NEVER);
+    dist[f] = 0;
+    PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+    queue.add(new long[] {0, f});
+    while (!queue.isEmpty()) {
+      long[] top = queue.poll();
+      int v = (int) top[1];
+      if (top[0] != dist[v]) {
+        continue;
+      }
+      for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
+        long d = CompactModel.plus(dist[v], cm.reqTol[q]);
+        if (d > horizon) {
+          continue;
+        }
+        for (int i = cm.altStart[q]; i < cm.altStart[q + 1]; i++) {
+          int u = cm.alts[i];
+          if (d < dist[u]) {
+            dist[u] = d;
+            queue.add(new long[] {d, u});
+          }
+        }
+      }
+    }
+    return dist;
   }
 
   /**
