@@ -179,6 +179,30 @@ public final class CompactModel {
     return altStart[q + 1] - altStart[q] - reqK[q] + 1;
   }
 
+  /** Bytes held by the frozen arrays (12-byte array headers, 4-byte references). */
+  public long footprintBytes() {
+    long bytes = 0;
+    for (int[] a : new int[][] {reqStart, reqOwner, reqK, altStart, alts, revStart, revReq, weight}) {
+      bytes += 16 + 4L * a.length;
+    }
+    bytes += 16 + 8L * reqTol.length + 16 + 8L * recovery.length + 16 + kind.length;
+    bytes += 16 + 4L * ids.length;
+    int[] r = rank;
+    if (r != null) {
+      bytes += 16 + 4L * r.length;
+    }
+    return bytes;
+  }
+
+  /**
+   * Estimated bytes of the id-to-index map (the id strings themselves are the model's): a
+   * 32-byte entry and a boxed Integer per node, and the bucket table.
+   */
+  public long indexFootprintBytes() {
+    long buckets = Integer.highestOneBit(Math.max(1, n * 2 - 1)) * 2L;
+    return (long) n * (32 + 16) + 16 + 4 * buckets;
+  }
+
   /** Adds two times, saturating at {@link #NEVER}. */
   public static long plus(long a, long b) {
     long s = a + b;

@@ -1,0 +1,223 @@
+package dev.kuja.bench;
+
+import dev.kuja.analysis.Analysis;
+import dev.kuja.io.Format;
+import dev.kuja.io.ModelDocuments;
+import dev.kuja.model.Model;
+import dev.kuja.simulation.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The speed targets of Kuja on generated national models ({@link NationalModels}, seed 42).
+ * Run with {@code java -jar bench/target/benchmarks.jar} (see bench/README.md).
+ */
+public class Benchmarks {
+
+  /** A generated model and its analyses, built once per trial. */
+  @State(Scope.Benchmark)
+  public static class Loaded {
+    @Param({"1000000"})
+    public int size;
+
+    Model model;
+    Analysis analysis;
+    /** A nationwide blackout: both transmission lines. */
+    final List<String> blackout = List.of("transmission-1", "transmission-2");
+    final String function = "a0/c0/emergency-care";
+    Scenario storm;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      model = NationalModels.generate(size, 42);
+      analysis = model.analyse();
+      analysis.impact(blackout); // builds the compact form outside the measurement
+      Scenario.Builder s = Scenario.builder("storm").horizon("P7D")
+          .disrupt("transmission-1", "PT0S", "PT4H").disrupt("transmission-2", "PT0S", "PT4H");
+      int areas = (int) model.nodes().stream().filter(n -> n.id().endsWith("/substation")).count();
+      for (int a = 0; a < areas; a += 10) {
+        s.disrupt("a" + a + "/grid", "PT2H", "PT48H").disrupt("a" + a + "/roads", "PT2H", "PT24H");
+      }
+      storm = s.build();
+    }
+  }
+
+  /** Impact of one failure set, no horizon. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public Object impact(Loaded s) {
+    return s.analysis.impact(s.blackout);
+  }
+
+  /** Failure times with tolerances. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public Object failureTimes(Loaded s) {
+    return s.analysis.failureTimes(s.blackout);
+  }
+
+  /** SPOFs of one function, with explanations. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public Object spofs(Loaded s) {
+    return s.analysis.spofs(s.function);
+  }
+
+  /** One scenario over 7 days. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+  @Warmup(iterations = 2, time = 5)
+  @Measurement(iterations = 3, time = 5)
+  public Object simulate(Loaded s) {
+    return s.model.simulate(s.storm);
+  }
+
+  /** Criticality ranking of every node. */
+  @State(Scope.Benchmark)
+  public static class Ranked {
+    @Param({"10000", "100000", "1000000"})
+    public int size;
+
+    Analysis analysis;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      analysis = NationalModels.generate(size, 42).analyse();
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 5)
+  public Object ranking(Ranked s) {
+    return s.analysis.ranking();
+  }
+
+  /** The naive baseline for the ranking. */
+  @State(Scope.Benchmark)
+  public static class Naive {
+    @Param({"1000", "10000"})
+    public int size;
+
+    Model model;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      model = NationalModels.generate(size, 42);
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public Object naiveRanking(Naive s) {
+    return NaiveRanking.scores(s.model);
+  }
+
+  /** Kuja's ranking at the naive baseline's sizes, in the same run, for the ratio. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public Object kujaRankingAtNaiveSizes(Naive s) {
+    return s.model.analyse().ranking();
+  }
+
+  /** Minimal cut sets up to order 2 of one function. */
+  @State(Scope.Benchmark)
+  public static class CutSetState {
+    @Param({"100000"})
+    public int size;
+
+    Analysis analysis;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      analysis = NationalModels.generate(size, 42).analyse();
+      analysis.impact("transmission-1");
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public Object cutSetsOrder2(CutSetState s) {
+    return s.analysis.cutSets("a0/c0/emergency-care", 2);
+  }
+
+  /** A model document on disk, read, validated and frozen within a 2 GiB heap. */
+  @State(Scope.Benchmark)
+  public static class Document {
+    @Param({"1000000"})
+    public int size;
+
+    Path file;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      file = Files.createTempFile("kuja-national-", ".json");
+      ModelDocuments.write(NationalModels.generate(size, 42), file);
+      System.gc();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public Object load(Document s) {
+    Model m = ModelDocuments.read(s.file);
+    return m.analyse().impact("transmission-1"); // freezes the compact form
+  }
+
+  /** Keeps the format import used (JSON documents). */
+  static final Format FORMAT = Format.JSON;
+}
