@@ -91,7 +91,8 @@ public final class CascadeEngine {
 
   // the timeline, per node, as flat growable arrays of (from, to, causeKind, causeRef, causeSince)
   private final Outages outages;
-  private long events;
+  // while watching a system that does not settle: the nodes that came back up
+  private boolean[] cameUp;
 
   public CascadeEngine(CompactModel cm, int[][] dNodes, long[] dStart, long[] dEnd, long horizon,
       Listener listener) {
@@ -173,6 +174,11 @@ public final class CascadeEngine {
   /**
    * After {@link #run()}: ends every open-ended disruption at the horizon and lets the system
    * settle. The nodes still down then cannot restart by themselves (they are locked).
+   *
+   * <p>Tolerances and recovery times can make a cycle blink for ever — A's recovery outlasts
+   * B's tolerance of A, and the other way round — so settling is bounded. When the bound is
+   * reached the engine watches one more stretch of as many events: the locked nodes are those
+   * down all through it; the blinking ones come up now and then and are not locked.
    */
   public boolean[] settleAndFindLocked() {
     long limit = 64L * (n + r + edgeTime.length) + 1024;
@@ -195,13 +201,23 @@ public final class CascadeEngine {
     nextEdge = edgeTime.length;
     long t = horizon;
     instant(t, false);
-    while (heapSize > 0) {
-      if (++events > limit) {
-        throw new IllegalStateException("the simulation did not settle after " + limit + " events");
-      }
+    long events = 0;
+    while (heapSize > 0 && events++ < limit) {
       instant(heapTime[0], false);
     }
-    return down.clone();
+    if (heapSize == 0) {
+      return down.clone();
+    }
+    boolean[] locked = down.clone();
+    cameUp = new boolean[n];
+    for (long more = 0; heapSize > 0 && more < limit; more++) {
+      instant(heapTime[0], false);
+    }
+    for (int v = 0; v < n; v++) {
+      locked[v] &= down[v] && !cameUp[v];
+    }
+    cameUp = null;
+    return locked;
   }
 
   /** Outages recorded by {@link #run()}. */
@@ -418,6 +434,9 @@ public final class CascadeEngine {
       if (down[v] != prevDown[v]) {
         int kind = directCount[v] > 0 ? DISRUPTED : REQUIREMENT;
         int ref = kind == DISRUPTED ? lastDirect[v] : causing;
+        if (!down[v] && cameUp != null) {
+          cameUp[v] = true;
+        }
         if (down[v]) {
           downSince[v] = t;
           downCauseKind[v] = kind;

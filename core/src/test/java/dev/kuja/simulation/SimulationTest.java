@@ -237,4 +237,20 @@ class SimulationTest {
         "disruption 3 (tag nowhere): no node has the tag 'nowhere'"), e.problems());
     assertTrue(e.getMessage().startsWith("Scenario 'typos' has 3 problems:"));
   }
+
+  @Test
+  void aCycleWhoseRecoveriesOutlastItsTolerancesBlinksForEverAndIsNotLocked() {
+    // a and b need each other with 5 h of tolerance and take 5 h to recover. a is disrupted
+    // for 1 h: b's tolerance runs out at 5 h; a is back at 6 h, b at 11 h — but a's
+    // requirement on b has been broken since 5 h and bites at 10 h; and so on, every 5 h
+    Model m = Model.builder()
+        .resource("a", r -> r.recovery("PT5H").requires("b").tolerance("PT5H"))
+        .resource("b", r -> r.recovery("PT5H").requires("a").tolerance("PT5H"))
+        .build();
+    SimulationResult r = m.simulate(
+        Scenario.builder("blink").horizon("PT30H").disrupt("a", "PT0S", "PT1H").build());
+    assertEquals(List.of("PT0S..PT6H", "PT10H..PT16H", "PT20H..PT26H"), spans(r, "a"));
+    assertEquals(List.of("PT5H..PT11H", "PT15H..PT21H", "PT25H..open"), spans(r, "b"));
+    assertEquals(Set.of(), r.locked());
+  }
 }
