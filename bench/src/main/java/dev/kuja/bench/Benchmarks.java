@@ -4,6 +4,9 @@ import dev.kuja.analysis.Analysis;
 import dev.kuja.io.Format;
 import dev.kuja.io.ModelDocuments;
 import dev.kuja.model.Model;
+import dev.kuja.model.RepairTime;
+import dev.kuja.scenario.CommonCauseEvent;
+import dev.kuja.scenario.MonteCarlo;
 import dev.kuja.simulation.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -216,6 +220,38 @@ public class Benchmarks {
   public Object load(Document s) {
     Model m = ModelDocuments.read(s.file);
     return m.analyse().impact("transmission-1"); // freezes the compact form
+  }
+
+  /** A model with reliability data and a Monte Carlo ensemble over it, on two threads. */
+  @State(Scope.Benchmark)
+  public static class Ensemble {
+    @Param({"10000"})
+    public int size;
+
+    MonteCarlo monteCarlo;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      Model model = NationalModels.withReliability(NationalModels.generate(size, 42), 42);
+      monteCarlo = MonteCarlo.of(model).period("P365D").seed(42).scenarios(ENSEMBLE).threads(2)
+          .event(CommonCauseEvent.builder("storm").nodes("a0/grid", "a1/grid", "a2/grid").ratePerYear(0.5)
+              .duration(new RepairTime.LogNormal(java.time.Duration.ofHours(12), 0.7)).build());
+    }
+  }
+
+  /** Scenarios per ensemble run. */
+  static final int ENSEMBLE = 4096;
+
+  /** Monte Carlo throughput: the score is scenarios per second (one year each, two threads). */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(ENSEMBLE)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 3, time = 5)
+  @Measurement(iterations = 5, time = 5)
+  public Object monteCarlo(Ensemble s) {
+    return s.monteCarlo.run();
   }
 
   /** Keeps the format import used (JSON documents). */

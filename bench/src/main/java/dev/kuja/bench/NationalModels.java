@@ -51,6 +51,39 @@ public final class NationalModels {
     return g.b.build();
   }
 
+  /**
+   * The model with reliability data on its utilities, as Monte Carlo needs: every area's grid
+   * (1–3 failures a year, log-normal repairs of about 2 h), substation, telecom and fuel depot,
+   * and the national transmission lines and telecom cores. Illustrative figures.
+   */
+  public static Model withReliability(Model model, long seed) {
+    Random random = new Random(seed);
+    Model.Builder b = model.toBuilder();
+    for (dev.kuja.model.Node n : model.nodes()) {
+      String id = n.id();
+      dev.kuja.model.Reliability r = null;
+      if (id.endsWith("/grid")) {
+        r = rate(1 + 2 * random.nextDouble(), Duration.ofHours(2), 1.0);
+      } else if (id.endsWith("/substation") || id.startsWith("transmission-")) {
+        r = rate(0.1 + 0.2 * random.nextDouble(), Duration.ofHours(4), 0.8);
+      } else if (id.endsWith("/telecom") || id.startsWith("telecom-core-")) {
+        r = rate(0.5 + random.nextDouble(), Duration.ofHours(3), 1.0);
+      } else if (id.endsWith("/fuel-depot")) {
+        r = new dev.kuja.model.Reliability(java.util.OptionalDouble.of(0.02), java.util.OptionalDouble.empty(),
+            java.util.Optional.of(new dev.kuja.model.RepairTime.Uniform(Duration.ofDays(1), Duration.ofDays(10))));
+      }
+      if (r != null) {
+        dev.kuja.model.Reliability data = r;
+        b.edit(id, nb -> nb.reliability(data));
+      }
+    }
+    return b.build();
+  }
+
+  private static dev.kuja.model.Reliability rate(double perYear, Duration median, double sigma) {
+    return dev.kuja.model.Reliability.rate(perYear, new dev.kuja.model.RepairTime.LogNormal(median, sigma));
+  }
+
   private Duration pick(Duration[] choices) {
     return choices[random.nextInt(choices.length)];
   }

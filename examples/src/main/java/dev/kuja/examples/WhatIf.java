@@ -1,19 +1,27 @@
 package dev.kuja.examples;
 
-import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.RepairTime;
 import dev.kuja.model.Requirement;
-import dev.kuja.simulation.FunctionOutcome;
+import dev.kuja.scenario.CommonCauseEvent;
+import dev.kuja.scenario.Comparison;
+import dev.kuja.scenario.EnsembleResult;
+import dev.kuja.scenario.FunctionRisk;
+import dev.kuja.scenario.MonteCarlo;
+import dev.kuja.scenario.Sweep;
+import dev.kuja.scenario.Variants;
 import dev.kuja.simulation.Scenario;
-import dev.kuja.simulation.SimulationResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What-if: how much does a second fuel distributor buy the county when fuel deliveries stop for
- * two weeks? The variant is made from the baseline with {@code toBuilder()}; both are simulated
- * on the same scenario and compared function by function.
+ * What-if, for researchers: how much does a second fuel distributor buy the county when fuel
+ * deliveries stop for two weeks (a {@link Comparison})? How much fuel should the hospital's
+ * generators hold (a {@link Sweep})? What is the probability that emergency care is down
+ * longer than its MTPD in a year ({@link MonteCarlo}), and which failures matter most to it
+ * (importance measures)?
  */
 public final class WhatIf {
 
@@ -43,21 +51,53 @@ public final class WhatIf {
     return b.build();
   }
 
+  /** The baseline with every site that runs on delivered fuel holding {@code stock} of it. */
+  public static Model localFuelStock(Model baseline, Duration stock) {
+    Model m = baseline;
+    for (Node n : baseline.nodes()) {
+      if (n.requirements().stream().anyMatch(r -> r.alternatives().contains("fuel-delivery"))) {
+        m = Variants.tolerance(m, n.id(), "fuel-delivery", stock);
+      }
+    }
+    return m;
+  }
+
+  /** A storm over the region: both distribution grids down together, a day or so. */
+  public static CommonCauseEvent storm() {
+    return CommonCauseEvent.builder("storm").nodes("grid", "grid-town").ratePerYear(0.3)
+        .duration(new RepairTime.LogNormal(Duration.ofHours(20), 0.7)).build();
+  }
+
   public static void main(String[] args) {
     Model baseline = ExampleCounty.model();
     Model variant = secondFuelSupplier(baseline);
     Scenario fuel = ExampleCounty.fuel();
-    SimulationResult before = baseline.simulate(fuel);
-    SimulationResult after = variant.simulate(fuel);
-    System.out.println("What if the county had a second fuel distributor? Scenario: " + fuel.name());
-    System.out.printf("%-28s %-12s %-12s %s%n", "function", "downtime", "with 2nd", "MTPD");
-    for (FunctionOutcome b : before.functions()) {
-      FunctionOutcome a = after.function(b.function()).orElseThrow();
-      System.out.printf("%-28s %-12s %-12s %s%n", b.function(), Durations.format(b.downtime()),
-          Durations.format(a.downtime()),
-          b.mtpdExceeded() == a.mtpdExceeded() ? (b.mtpdExceeded() ? "still breached" : "kept")
-              : a.mtpdExceeded() ? "now breached" : "no longer breached");
-    }
-    System.out.printf("MTPD breaches: %d -> %d%n", before.mtpdBreaches().size(), after.mtpdBreaches().size());
+
+    System.out.println("1. What if the county had a second fuel distributor?");
+    Comparison comparison = Comparison.of(baseline, variant, fuel, ExampleCounty.storm());
+    System.out.println(comparison);
+
+    System.out.println();
+    System.out.println("2. How much fuel should every site that runs on delivered fuel hold?");
+    List<Duration> stocks = List.of(Duration.ofHours(24), Duration.ofDays(3), Duration.ofDays(7),
+        Duration.ofDays(10), Duration.ofDays(14));
+    System.out.println(Sweep.of("fuel stock", stocks, d -> localFuelStock(baseline, d)).run(fuel));
+
+    System.out.println();
+    System.out.println("3. A year of failures, 20,000 times (reliability data of the model, plus storms)");
+    MonteCarlo ensemble = MonteCarlo.of(baseline).period("P365D").seed(2026).scenarios(20_000)
+        .event(storm());
+    EnsembleResult before = ensemble.run();
+    EnsembleResult after = MonteCarlo.of(variant).period("P365D").seed(2026).scenarios(20_000)
+        .event(storm()).run();
+    System.out.println(before);
+    FunctionRisk care = before.function("emergency-care").orElseThrow();
+    FunctionRisk careAfter = after.function("emergency-care").orElseThrow();
+    System.out.println("emergency-care, P(outage > MTPD) in a year: " + care.mtpdExceeded().orElseThrow()
+        + " -> with a second distributor " + careAfter.mtpdExceeded().orElseThrow());
+
+    System.out.println();
+    System.out.println("4. Which failures matter most to emergency care?");
+    System.out.println(ensemble.importance("emergency-care"));
   }
 }

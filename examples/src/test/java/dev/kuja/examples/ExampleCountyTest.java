@@ -8,6 +8,7 @@ import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Model;
+import dev.kuja.scenario.Comparison;
 import dev.kuja.simulation.FunctionOutcome;
 import dev.kuja.simulation.SimulationResult;
 import java.io.ByteArrayOutputStream;
@@ -90,7 +91,12 @@ class ExampleCountyTest {
     int after = variant.simulate(ExampleCounty.fuel()).mtpdBreaches().size();
     assertTrue(after < before, before + " -> " + after);
     String out = capture(() -> WhatIf.main(new String[0]));
-    assertTrue(out.contains("MTPD breaches: " + before + " -> " + after), out);
+    Comparison c = Comparison.of(model, variant, ExampleCounty.fuel(), ExampleCounty.storm());
+    assertTrue(c.variantBreaches() < c.baselineBreaches(), c.toString());
+    assertTrue(out.contains("MTPD breaches " + c.baselineBreaches() + " -> " + c.variantBreaches()), out);
+    assertTrue(out.contains("Sweep of fuel stock"), out);
+    assertTrue(out.contains("Monte Carlo: 20,000 scenarios of P365D, seed 2026"), out);
+    assertTrue(out.contains("Importance for 'emergency-care' over P365D (exact)"), out);
   }
 
   static String capture(Runnable r) {

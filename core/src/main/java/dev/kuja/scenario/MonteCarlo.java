@@ -1,0 +1,498 @@
+package dev.kuja.scenario;
+
+import dev.kuja.internal.CascadeEngine;
+import dev.kuja.internal.CompactModel;
+import dev.kuja.model.Durations;
+import dev.kuja.model.Model;
+import dev.kuja.model.Node;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A stochastic ensemble over one model (DESIGN §4): each scenario samples disruptions over the
+ * study period from the nodes' reliability data and from common-cause events, and simulates the
+ * cascade (DESIGN §3). Immutable: every setting returns a new ensemble.
+ *
+ * <pre>{@code
+ * EnsembleResult r = MonteCarlo.of(model).period("P365D").seed(42).scenarios(20_000)
+ *     .event(CommonCauseEvent.builder("storm").tag("overhead-lines").ratePerYear(0.5)
+ *         .duration(new RepairTime.LogNormal(Duration.ofHours(12), 0.8)).build())
+ *     .run();
+ * }</pre>
+ *
+ * <h2>How a scenario is sampled</h2>
+ * A node (or event) with a probability p fails once in the period with probability p, at a
+ * uniform time, for a drawn repair time — or, without a repair time, for the whole period. One
+ * with a rate only (per year of 365 days) follows an alternating renewal process: exponential
+ * times to failure, drawn repair times between. When both are given the probability is used.
+ *
+ * <h2>Reproducibility</h2>
+ * Scenario i draws from its own random stream, derived from the seed and i; scenarios are
+ * simulated in blocks of {@value #BLOCK} and the blocks combined in order. The result is
+ * therefore equal for every thread count.
+ */
+public final class MonteCarlo {
+
+  /** Scenarios per block: the unit of parallel work, of progress and of cancellation. */
+  public static final int BLOCK = 256;
+
+  /** Blocks per round when running to a target precision. */
+  private static final int ROUND = 8;
+
+  private final Model model;
+  private final Duration period;
+  private final long seed;
+  private final long scenarios;
+  private final OptionalDouble precision;
+  private final double level;
+  private final int threads;
+  private final List<CommonCauseEvent> events;
+  private final Optional<EnsembleListener> listener;
+  private final Optional<BooleanSupplier> cancel;
+
+  private MonteCarlo(Model model, Duration period, long seed, long scenarios,
+      OptionalDouble precision, double level, int threads, List<CommonCauseEvent> events,
+      Optional<EnsembleListener> listener, Optional<BooleanSupplier> cancel) {
+    this.model = model;
+    this.period = period;
+    this.seed = seed;
+    this.scenarios = scenarios;
+    this.precision = precision;
+    this.level = level;
+    this.threads = threads;
+    this.events = List.copyOf(events);
+    this.listener = listener;
+    this.cancel = cancel;
+  }
+
+  /**
+   * An ensemble over the model: a period of 365 days, seed 1, 10,000 scenarios, 95 %
+   * intervals, on every core.
+   */
+  public static MonteCarlo of(Model model) {
+    return new MonteCarlo(Objects.requireNonNull(model, "model"), Duration.ofDays(365), 1, 10_000,
+        OptionalDouble.empty(), 0.95, Runtime.getRuntime().availableProcessors(), List.of(),
+        Optional.empty(), Optional.empty());
+  }
+
+  /** The study period every scenario covers. */
+  public MonteCarlo period(Duration period) {
+    Units.millis(Objects.requireNonNull(period, "period"));
+    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
+        listener, cancel);
+  }
+
+  /** The study period, ISO-8601 (e.g. {@code P365D}). */
+  public MonteCarlo period(String iso) {
+    return period(Durations.parse(iso));
+  }
+
+  /** The seed of the random streams. */
+  public MonteCarlo seed(long seed) {
+    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
+        listener, cancel);
+  }
+
+  /** How many scenarios to simulate (the maximum, with {@link #precision(double)}). */
+  public MonteCarlo scenarios(long count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("the number of scenarios must be positive, not " + count);
+    }
+    return new MonteCarlo(model, period, seed, count, precision, level, threads, events,
+        listener, cancel);
+  }
+
+  /**
+   * Stop as soon as every function's probabilities (of going down, of exceeding the MTPD) are
+   * known to ± {@code halfWidth}, checked after every {@value #ROUND} blocks, or at the number
+   * of scenarios set by {@link #scenarios(long)}, whichever comes first.
+   */
+  public MonteCarlo precision(double halfWidth) {
+    if (!(halfWidth > 0 && halfWidth < 0.5)) {
+      throw new IllegalArgumentException("the target half-width must be in (0, 0.5), not " + halfWidth);
+    }
+    return new MonteCarlo(model, period, seed, scenarios, OptionalDouble.of(halfWidth), level,
+        threads, events, listener, cancel);
+  }
+
+  /** The confidence level of the intervals (default 0.95). */
+  public MonteCarlo level(double level) {
+    Statistics.z(level);
+    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
+        listener, cancel);
+  }
+
+  /** How many threads simulate scenarios (default: every core). Never changes the result. */
+  public MonteCarlo threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
+        listener, cancel);
+  }
+
+  /** Adds common-cause events. */
+  public MonteCarlo event(CommonCauseEvent... more) {
+    List<CommonCauseEvent> all = new ArrayList<>(events);
+    all.addAll(Arrays.asList(more));
+    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, all,
+        listener, cancel);
+  }
+
+  /** Tells the listener of progress after every block. */
+  public MonteCarlo listener(EnsembleListener listener) {
+    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
+        Optional.of(listener), cancel);
+  }
+
+  /**
+   * Stops the run when {@code cancelled} returns true (asked before every block). The result
+   * then covers the blocks finished in order and says it was cancelled.
+   */
+  public MonteCarlo cancelWhen(BooleanSupplier cancelled) {
+    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
+        listener, Optional.of(cancelled));
+  }
+
+  /** The model. */
+  public Model model() {
+    return model;
+  }
+
+  /** The common-cause events. */
+  public List<CommonCauseEvent> events() {
+    return events;
+  }
+
+  /**
+   * Runs the ensemble.
+   *
+   * @throws IllegalArgumentException when an event names a node, organisation or tag the model
+   *     does not have (every such problem is listed)
+   * @throws CancellationException when cancelled before the first block finished
+   */
+  public EnsembleResult run() {
+    Units units = Units.of(model, period, events);
+    Functions fs = new Functions(units.cm, model);
+    double z = Statistics.z(level);
+    long planned = scenarios;
+    AtomicLong done = new AtomicLong();
+    List<Block> finished = new ArrayList<>();
+    boolean cancelled = false;
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      long nextBlock = 0;
+      long blocks = (planned + BLOCK - 1) / BLOCK;
+      while (nextBlock < blocks && !cancelled) {
+        long roundEnd = precision.isPresent() ? Math.min(blocks, nextBlock + ROUND) : blocks;
+        List<Future<Block>> futures = new ArrayList<>();
+        for (long b = nextBlock; b < roundEnd; b++) {
+          long from = b * BLOCK;
+          long to = Math.min(planned, from + BLOCK);
+          futures.add(pool.submit(() -> {
+            if (cancel.isPresent() && cancel.get().getAsBoolean()) {
+              return null;
+            }
+            Block block = new Block(fs.count).simulate(units, fs, seed, from, to);
+            long d = done.addAndGet(to - from);
+            listener.ifPresent(l -> l.progress(d, planned));
+            return block;
+          }));
+        }
+        for (Future<Block> f : futures) {
+          Block block = get(f);
+          if (block == null || cancelled) {
+            cancelled = true;
+            continue;
+          }
+          finished.add(block);
+        }
+        nextBlock = roundEnd;
+        if (precision.isPresent() && !cancelled
+            && Block.merge(finished, fs.count).halfWidth(fs, z) <= precision.getAsDouble()) {
+          break;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    if (finished.isEmpty()) {
+      throw new CancellationException("the Monte Carlo run was cancelled before any scenario finished");
+    }
+    Block total = Block.merge(finished, fs.count);
+    return new EnsembleResult(period, seed, total.scenarios, Statistics.level(z), cancelled,
+        total.risks(fs, units.period, z));
+  }
+
+  /**
+   * Importance measures of every basic event for one function, over the study period (see
+   * {@link ImportanceReport}): exact by enumeration when at most {@value
+   * ImportanceReport#MAX_EXACT_EVENTS} basic events can reach the function, otherwise sampled
+   * with this ensemble's seed and number of scenarios.
+   */
+  public ImportanceReport importance(String function) {
+    return Importance.compute(Units.of(model, period, events), function, Optional.empty(), seed,
+        scenarios, Statistics.z(level));
+  }
+
+  /** As {@link #importance(String)}, always exact; refused above the event limit. */
+  public ImportanceReport exactImportance(String function) {
+    return Importance.compute(Units.of(model, period, events), function, Optional.of(true), seed,
+        scenarios, Statistics.z(level));
+  }
+
+  /** As {@link #importance(String)}, always sampled. */
+  public ImportanceReport sampledImportance(String function) {
+    return Importance.compute(Units.of(model, period, events), function, Optional.of(false), seed,
+        scenarios, Statistics.z(level));
+  }
+
+  private static Block get(Future<Block> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MonteCarlo[" + model.name().orElse("model") + ", period " + Durations.format(period)
+        + ", seed " + seed + ", " + scenarios + " scenarios"
+        + (precision.isPresent() ? " at most, to ±" + precision.getAsDouble() : "")
+        + ", " + events.size() + " common-cause events, " + threads + " threads]";
+  }
+
+  /** The functions of the model and their MTPDs, by compact index. */
+  static final class Functions {
+    final int count;
+    final int[] index;
+    final int[] node;
+    final long[] mtpd;
+    final String[] ids;
+    final List<Node> nodes;
+
+    Functions(CompactModel cm, Model model) {
+      nodes = model.functions();
+      count = nodes.size();
+      index = new int[cm.n];
+      Arrays.fill(index, -1);
+      node = new int[count];
+      mtpd = new long[count];
+      ids = new String[count];
+      for (int f = 0; f < count; f++) {
+        Node n = nodes.get(f);
+        node[f] = cm.index(n.id());
+        index[node[f]] = f;
+        mtpd[f] = n.mtpd().map(Duration::toMillis).orElse(-1L);
+        ids[f] = n.id();
+      }
+    }
+  }
+
+  /** Sums over a block of scenarios; blocks merge in order, so sums are deterministic. */
+  static final class Block {
+    long scenarios;
+    final long[] down;
+    final long[] breach;
+    final long[] sum;
+    final double[] sumSq;
+    final long[][] nonZero;
+    final int[] nonZeroCount;
+
+    Block(int functions) {
+      down = new long[functions];
+      breach = new long[functions];
+      sum = new long[functions];
+      sumSq = new double[functions];
+      nonZero = new long[functions][];
+      nonZeroCount = new int[functions];
+    }
+
+    Block simulate(Units units, Functions fs, long seed, long from, long to) {
+      Outages sampled = new Outages();
+      long[] downtime = new long[fs.count];
+      long[] longest = new long[fs.count];
+      int[] touched = new int[fs.count];
+      for (long s = from; s < to; s++) {
+        scenarios++;
+        SplittableRandom random = Units.stream(seed, s);
+        sampled.size = 0;
+        units.sample(random, sampled);
+        if (sampled.size == 0) {
+          continue;
+        }
+        int[][] nodes = new int[sampled.size][];
+        for (int i = 0; i < sampled.size; i++) {
+          nodes[i] = units.nodes[sampled.unit[i]];
+        }
+        CascadeEngine engine = new CascadeEngine(units.cm, nodes,
+            Arrays.copyOf(sampled.start, sampled.size), Arrays.copyOf(sampled.end, sampled.size),
+            units.period, null);
+        engine.run();
+        CascadeEngine.Outages out = engine.outages();
+        int touchedCount = 0;
+        for (int i = 0; i < out.size(); i++) {
+          int f = fs.index[out.node(i)];
+          if (f < 0) {
+            continue;
+          }
+          long end = Math.min(out.to(i), units.period);
+          long length = end - out.from(i);
+          if (length <= 0) {
+            continue;
+          }
+          if (downtime[f] == 0) {
+            touched[touchedCount++] = f;
+          }
+          downtime[f] += length;
+          longest[f] = Math.max(longest[f], length);
+        }
+        for (int i = 0; i < touchedCount; i++) {
+          int f = touched[i];
+          add(f, downtime[f], fs.mtpd[f] >= 0 && longest[f] > fs.mtpd[f]);
+          downtime[f] = 0;
+          longest[f] = 0;
+        }
+      }
+      return this;
+    }
+
+    private void add(int f, long downtime, boolean breached) {
+      down[f]++;
+      if (breached) {
+        breach[f]++;
+      }
+      sum[f] += downtime;
+      sumSq[f] += (double) downtime * downtime;
+      add0(f, downtime);
+    }
+
+    static Block merge(List<Block> blocks, int functions) {
+      Block total = new Block(functions);
+      for (Block b : blocks) {
+        total.scenarios += b.scenarios;
+        for (int f = 0; f < functions; f++) {
+          total.down[f] += b.down[f];
+          total.breach[f] += b.breach[f];
+          total.sum[f] += b.sum[f];
+          total.sumSq[f] += b.sumSq[f];
+          for (int i = 0; i < b.nonZeroCount[f]; i++) {
+            total.add0(f, b.nonZero[f][i]);
+          }
+        }
+      }
+      return total;
+    }
+
+    private void add0(int f, long value) {
+      long[] values = nonZero[f];
+      if (values == null) {
+        values = nonZero[f] = new long[8];
+      } else if (nonZeroCount[f] == values.length) {
+        values = nonZero[f] = Arrays.copyOf(values, values.length * 2);
+      }
+      values[nonZeroCount[f]++] = value;
+    }
+
+    /** The widest interval half-width over every function's probabilities. */
+    double halfWidth(Functions fs, double z) {
+      double widest = 0;
+      for (int f = 0; f < fs.count; f++) {
+        widest = Math.max(widest, Estimate.wilson(down[f], scenarios, z).halfWidth());
+        if (fs.mtpd[f] >= 0) {
+          widest = Math.max(widest, Estimate.wilson(breach[f], scenarios, z).halfWidth());
+        }
+      }
+      return widest;
+    }
+
+    List<FunctionRisk> risks(Functions fs, long period, double z) {
+      List<FunctionRisk> out = new ArrayList<>(fs.count);
+      double lvl = Statistics.level(z);
+      for (int f = 0; f < fs.count; f++) {
+        long[] values = nonZeroCount[f] == 0 ? new long[0] : Arrays.copyOf(nonZero[f], nonZeroCount[f]);
+        Arrays.sort(values);
+        Optional<Duration> mtpd = fs.nodes.get(f).mtpd();
+        Estimate breached = Estimate.wilson(breach[f], scenarios, z);
+        out.add(new FunctionRisk(fs.ids[f], mtpd, Estimate.wilson(down[f], scenarios, z),
+            mtpd.map(m -> breached),
+            mean(f, z, period, lvl), quantile(values, 0.5, z, lvl), quantile(values, 0.9, z, lvl),
+            quantile(values, 0.99, z, lvl)));
+      }
+      return out;
+    }
+
+    private DurationEstimate mean(int f, double z, long period, double lvl) {
+      double n = scenarios;
+      double mean = sum[f] / n;
+      double var = n > 1 ? Math.max(0, (sumSq[f] - n * mean * mean) / (n - 1)) : 0;
+      double half = z * Math.sqrt(var / n);
+      long value = Math.round(mean);
+      long low = Math.min(value, Math.max(0, Math.round(mean - half)));
+      long high = Math.max(value, Math.min(period, Math.round(mean + half)));
+      return new DurationEstimate(Duration.ofMillis(value), Duration.ofMillis(low),
+          Duration.ofMillis(high), lvl);
+    }
+
+    /**
+     * The q-quantile of total downtime (zeros for the scenarios not in {@code nonZero}) with the
+     * distribution-free interval between the order statistics around rank nq.
+     */
+    private DurationEstimate quantile(long[] nonZero, double q, double z, double lvl) {
+      long n = scenarios;
+      long zeros = n - nonZero.length;
+      double spread = z * Math.sqrt(n * q * (1 - q));
+      long rank = Math.max(1, (long) Math.ceil(n * q));
+      long lowRank = Math.max(1, (long) Math.floor(n * q - spread));
+      long highRank = Math.min(n, (long) Math.ceil(n * q + spread) + 1);
+      return new DurationEstimate(Duration.ofMillis(order(nonZero, zeros, rank)),
+          Duration.ofMillis(order(nonZero, zeros, lowRank)),
+          Duration.ofMillis(order(nonZero, zeros, highRank)), lvl);
+    }
+
+    private static long order(long[] nonZero, long zeros, long rank) {
+      return rank <= zeros ? 0 : nonZero[(int) (rank - zeros - 1)];
+    }
+  }
+
+  /** Sampled outages of one scenario, reused between scenarios. */
+  private static final class Outages implements Units.Sink {
+    int size;
+    int[] unit = new int[16];
+    long[] start = new long[16];
+    long[] end = new long[16];
+
+    @Override
+    public void outage(int u, long s, long e) {
+      if (size == unit.length) {
+        unit = Arrays.copyOf(unit, size * 2);
+        start = Arrays.copyOf(start, size * 2);
+        end = Arrays.copyOf(end, size * 2);
+      }
+      unit[size] = u;
+      start[size] = s;
+      end[size] = e;
+      size++;
+    }
+  }
+}

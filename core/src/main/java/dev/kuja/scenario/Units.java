@@ -1,0 +1,214 @@
+package dev.kuja.scenario;
+
+import dev.kuja.internal.CompactModel;
+import dev.kuja.model.Model;
+import dev.kuja.model.Node;
+import dev.kuja.model.Reliability;
+import dev.kuja.model.RepairTime;
+import dev.kuja.simulation.Disruption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The stochastic units of a model: every node with reliability data and every common-cause
+ * event, each with the nodes it fails and how it occurs. Samples the disruptions of one
+ * scenario over the study period, and gives each unit's static unavailability for importance
+ * measures.
+ */
+final class Units {
+
+  /** Milliseconds in a year of 365 days: the unit of failure rates. */
+  static final double YEAR_MS = 365d * 24 * 3600 * 1000;
+
+  final CompactModel cm;
+  final long period;
+  final String[] names;
+  final int[][] nodes;
+  final Reliability[] spec;
+  final int size;
+
+  private Units(CompactModel cm, long period, List<String> names, List<int[]> nodes,
+      List<Reliability> spec) {
+    this.cm = cm;
+    this.period = period;
+    this.names = names.toArray(String[]::new);
+    this.nodes = nodes.toArray(int[][]::new);
+    this.spec = spec.toArray(Reliability[]::new);
+    this.size = this.names.length;
+  }
+
+  /**
+   * The units of the model and events.
+   *
+   * @throws IllegalArgumentException naming every target the model does not have
+   */
+  static Units of(Model model, Duration period, List<CommonCauseEvent> events) {
+    CompactModel cm = CompactModel.of(model);
+    List<String> names = new ArrayList<>();
+    List<int[]> nodes = new ArrayList<>();
+    List<Reliability> spec = new ArrayList<>();
+    for (Node n : model.nodes()) {
+      if (n.reliability().isPresent()) {
+        Reliability r = n.reliability().get();
+        if (r.failureProbability().isPresent() || r.failuresPerYear().isPresent()) {
+          names.add(n.id());
+          nodes.add(new int[] {cm.index(n.id())});
+          spec.add(r);
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (CommonCauseEvent e : events) {
+      Set<Integer> hit = new LinkedHashSet<>();
+      for (Disruption.Target t : e.targets()) {
+        List<Node> of = resolve(model, t);
+        if (of.isEmpty()) {
+          problems.add("common-cause event '" + e.name() + "': " + missing(model, t));
+        }
+        of.forEach(node -> hit.add(cm.index(node.id())));
+      }
+      names.add("event:" + e.name());
+      nodes.add(hit.stream().mapToInt(Integer::intValue).toArray());
+      spec.add(e.occurrence());
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
+    }
+    return new Units(cm, millis(period), names, nodes, spec);
+  }
+
+  private static List<Node> resolve(Model model, Disruption.Target t) {
+    if (t instanceof Disruption.Target.OfNode n) {
+      return model.node(n.id()).map(List::of).orElse(List.of());
+    }
+    if (t instanceof Disruption.Target.OfOrganisation o) {
+      return model.ownedBy(o.id());
+    }
+    return model.tagged(((Disruption.Target.OfTag) t).tag());
+  }
+
+  private static String missing(Model model, Disruption.Target t) {
+    if (t instanceof Disruption.Target.OfNode n) {
+      try {
+        model.requireNode(n.id());
+      } catch (java.util.NoSuchElementException e) {
+        return e.getMessage();
+      }
+    }
+    if (t instanceof Disruption.Target.OfOrganisation o) {
+      return model.organisation(o.id()).isEmpty()
+          ? "no organisation '" + o.id() + "' in the model"
+          : "organisation '" + o.id() + "' owns no node";
+    }
+    return "no node has the tag '" + ((Disruption.Target.OfTag) t).tag() + "'";
+  }
+
+  static long millis(Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("the study period must be positive, not " + d);
+    }
+    return d.toMillis();
+  }
+
+  /**
+   * The mean unavailability of unit u over the period — the probability that it is down at a
+   * random instant: p for a probability without repair time (down the whole period), p · τ / T
+   * with a mean repair time τ (capped at p); λτ / (1 + λτ) for a rate λ with mean repair time τ
+   * (the steady state of the renewal process); 1 − (1 − e^(−λT)) / (λT) for a rate without
+   * repair (down from the first failure to the end of the period).
+   */
+  double unavailability(int u) {
+    Reliability r = spec[u];
+    if (r.failureProbability().isPresent()) {
+      double p = r.failureProbability().getAsDouble();
+      return r.repairTime().map(t -> p * Math.min(1, t.mean().toMillis() / (double) period)).orElse(p);
+    }
+    double lambda = r.failuresPerYear().getAsDouble() / YEAR_MS;
+    if (lambda == 0) {
+      return 0;
+    }
+    if (r.repairTime().isPresent()) {
+      double busy = lambda * r.repairTime().get().mean().toMillis();
+      return busy / (1 + busy);
+    }
+    double x = lambda * period;
+    return 1 + Math.expm1(-x) / x;
+  }
+
+  /** Receives the sampled outages of units. */
+  interface Sink {
+    void outage(int unit, long start, long end);
+  }
+
+  /**
+   * Samples the outages of every unit over [0, period): with a probability p, one outage at a
+   * uniform time lasting a repair time (without a repair time: down the whole period); with a
+   * rate, an alternating renewal process — exponential times to failure, repair times between.
+   */
+  void sample(SplittableRandom random, Sink sink) {
+    for (int u = 0; u < size; u++) {
+      Reliability r = spec[u];
+      if (r.failureProbability().isPresent()) {
+        double p = r.failureProbability().getAsDouble();
+        if (random.nextDouble() < p) {
+          if (r.repairTime().isPresent()) {
+            long start = (long) (random.nextDouble() * period);
+            long length = draw(r.repairTime().get(), random);
+            if (length > 0) {
+              sink.outage(u, start, start + length);
+            }
+          } else {
+            sink.outage(u, 0, CompactModel.NEVER);
+          }
+        }
+      } else {
+        double perMs = r.failuresPerYear().getAsDouble() / YEAR_MS;
+        if (perMs <= 0) {
+          continue;
+        }
+        double t = random.nextExponential() / perMs;
+        while (t < period) {
+          long start = (long) t;
+          if (r.repairTime().isEmpty()) {
+            sink.outage(u, start, CompactModel.NEVER);
+            break;
+          }
+          long length = draw(r.repairTime().get(), random);
+          if (length > 0) {
+            sink.outage(u, start, start + length);
+          }
+          t = start + length + random.nextExponential() / perMs;
+        }
+      }
+    }
+  }
+
+  /** One draw of a repair-time distribution, in milliseconds. */
+  static long draw(RepairTime t, SplittableRandom random) {
+    double ms;
+    if (t instanceof RepairTime.Fixed f) {
+      return f.duration().toMillis();
+    } else if (t instanceof RepairTime.Exponential e) {
+      ms = random.nextExponential() * e.mean().toMillis();
+    } else if (t instanceof RepairTime.Uniform u) {
+      long min = u.min().toMillis();
+      ms = min + random.nextDouble() * (u.max().toMillis() - min);
+    } else {
+      RepairTime.LogNormal l = (RepairTime.LogNormal) t;
+      ms = l.median().toMillis() * Math.exp(l.sigma() * random.nextGaussian());
+    }
+    return Math.min(Math.round(ms), CompactModel.NEVER / 4);
+  }
+
+  /** The random stream of scenario {@code index} under {@code seed}: independent of threads. */
+  static SplittableRandom stream(long seed, long index) {
+    long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return new SplittableRandom(z ^ (z >>> 31));
+  }
+}
