@@ -66,6 +66,12 @@ public final class CascadeEngine {
 
   // per-instant work lists
   private final boolean[] dirty;
+  // requirements whose count of down alternatives changed at this instant, and whether each
+  // gave its owner a cause (broken for its tolerance) before the change
+  private final boolean[] reqDirty;
+  private final boolean[] reqWasCause;
+  private final int[] reqDirtyList;
+  private int reqDirtyCount;
   private final boolean[] prevDown;
   private final int[] dirtyList;
   private int dirtyCount;
@@ -120,6 +126,9 @@ public final class CascadeEngine {
     Arrays.fill(brokenSince, NONE);
     brokenBy = new int[r];
     dirty = new boolean[n];
+    reqDirty = new boolean[r];
+    reqWasCause = new boolean[r];
+    reqDirtyList = new int[r];
     prevDown = new boolean[n];
     dirtyList = new int[n];
     inS = new boolean[n];
@@ -285,6 +294,15 @@ public final class CascadeEngine {
     downSeeds[downSeedCount++] = v;
   }
 
+  /** Call before changing downCount[q]: remembers whether q gave its owner a cause. */
+  private void markReq(int q, long t) {
+    if (!reqDirty[q]) {
+      reqDirty[q] = true;
+      reqWasCause[q] = broken(q) && expired(q, t);
+      reqDirtyList[reqDirtyCount++] = q;
+    }
+  }
+
   private void markDirty(int v) {
     if (!dirty[v]) {
       dirty[v] = true;
@@ -355,8 +373,8 @@ public final class CascadeEngine {
       down[x] = false;
       for (int j = cm.revStart[x]; j < cm.revStart[x + 1]; j++) {
         int q = cm.revReq[j];
+        markReq(q, t);
         downCount[q]--;
-        markDirty(cm.reqOwner[q]);
       }
     }
     // re-derive from the withdrawn nodes and the new causes; work is a ring buffer holding
@@ -384,10 +402,11 @@ public final class CascadeEngine {
       down[w] = true;
       for (int j = cm.revStart[w]; j < cm.revStart[w + 1]; j++) {
         int q = cm.revReq[j];
+        markReq(q, t);
         downCount[q]++;
         int u = cm.reqOwner[q];
-        markDirty(u);
         if (!down[u] && broken(q) && expired(q, t)) {
+          markDirty(u);
           enqueue(u);
         }
       }
@@ -409,21 +428,32 @@ public final class CascadeEngine {
 
   /** Bookkeeping after the instant's state is known: causes, requirement clocks, timeline. */
   private void settle(long t, boolean record) {
+    // requirements first: an owner needs its cause re-derived only when one of its
+    // requirements starts or stops being a cause (with the past's clocks); the nodes whose
+    // state changed are already dirty. Then the clocks of the requirements move on.
+    // (a clock that starts now does not expire now unless the tolerance is zero, so moving it
+    // first changes no cause)
+    for (int i = 0; i < reqDirtyCount; i++) {
+      int q = reqDirtyList[i];
+      if ((broken(q) && expired(q, t)) != reqWasCause[q]) {
+        markDirty(cm.reqOwner[q]);
+      }
+      if (!broken(q)) {
+        brokenSince[q] = NONE;
+      } else if (brokenSince[q] == NONE) {
+        brokenSince[q] = t;
+        brokenBy[q] = trigger(q);
+        if (cm.reqTol[q] > 0) {
+          pushEvent(CompactModel.plus(t, cm.reqTol[q]), q);
+        }
+      }
+      reqDirty[q] = false;
+    }
+    reqDirtyCount = 0;
     for (int i = 0; i < dirtyCount; i++) {
       int v = dirtyList[i];
       int causing = causingRequirement(v, t); // with the past's clocks
       boolean cause = directCount[v] > 0 || causing >= 0;
-      for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
-        if (!broken(q)) {
-          brokenSince[q] = NONE;
-        } else if (brokenSince[q] == NONE) {
-          brokenSince[q] = t;
-          brokenBy[q] = trigger(q);
-          if (cm.reqTol[q] > 0) {
-            pushEvent(CompactModel.plus(t, cm.reqTol[q]), q);
-          }
-        }
-      }
       if (causeActive[v] && !cause) {
         causeEndedAt[v] = t;
         if (cm.recovery[v] > 0) {
