@@ -6,6 +6,7 @@ import dev.kuja.internal.Closure;
 import dev.kuja.internal.CompactModel;
 import dev.kuja.internal.CutSetEngine;
 import dev.kuja.internal.FailurePropagation;
+import dev.kuja.internal.NodeSets;
 import dev.kuja.internal.SpofEngine;
 import dev.kuja.internal.SpofMatrix;
 import dev.kuja.model.Criticality;
@@ -69,29 +70,40 @@ public final class Analysis {
 
   /** What fails, eventually, when these nodes fail and stay down. */
   public Impact impact(Collection<String> failed) {
-    FailurePropagation fp = new FailurePropagation(cm);
-    fp.impact(cm.indices(failed), null);
-    return impact(failed, Optional.empty(), fp);
+    FailurePropagation fp = FailurePropagation.acquire(cm);
+    try {
+      fp.impact(cm.indices(failed), null);
+      return impact(failed, Optional.empty(), fp);
+    } finally {
+      fp.release();
+    }
   }
 
   /** What fails within {@code horizon} when these nodes fail at time 0 and stay down. */
   public Impact impact(Collection<String> failed, Duration horizon) {
-    FailurePropagation fp = new FailurePropagation(cm);
-    fp.times(cm.indices(failed), millis(horizon), null, -1);
-    return impact(failed, Optional.of(horizon), fp);
+    FailurePropagation fp = FailurePropagation.acquire(cm);
+    try {
+      fp.times(cm.indices(failed), millis(horizon), null, -1);
+      return impact(failed, Optional.of(horizon), fp);
+    } finally {
+      fp.release();
+    }
   }
 
   private Impact impact(Collection<String> failed, Optional<Duration> horizon, FailurePropagation fp) {
-    List<String> all = new ArrayList<>(fp.failedCount());
-    List<String> functions = new ArrayList<>();
-    for (int i = 0; i < fp.failedCount(); i++) {
+    int count = fp.failedCount();
+    int[] all = new int[count];
+    int[] functions = new int[count];
+    int functionCount = 0;
+    for (int i = 0; i < count; i++) {
       int v = fp.failed(i);
-      all.add(cm.ids[v]);
+      all[i] = v;
       if (cm.isFunction(v)) {
-        functions.add(cm.ids[v]);
+        functions[functionCount++] = v;
       }
     }
-    return new Impact(Set.copyOf(failed), horizon, Set.copyOf(all), Set.copyOf(functions));
+    return new Impact(Set.copyOf(failed), horizon, NodeSets.set(cm, all, count),
+        NodeSets.set(cm, functions, functionCount));
   }
 
   /** When each node fails after these nodes fail at time 0 and stay down. */
@@ -110,21 +122,23 @@ public final class Analysis {
   }
 
   private FailureTimes failureTimes(Collection<String> failed, Optional<Duration> horizon) {
-    FailurePropagation fp = new FailurePropagation(cm);
-    fp.times(cm.indices(failed), horizon.map(Analysis::millis).orElse(CompactModel.NEVER), null, -1);
-    Map<String, Duration> times = new LinkedHashMap<>();
-    int[] order = new int[fp.failedCount()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = fp.failed(i);
+    FailurePropagation fp = FailurePropagation.acquire(cm);
+    try {
+      fp.times(cm.indices(failed), horizon.map(Analysis::millis).orElse(CompactModel.NEVER), null, -1);
+      // the engine finalises in time order; NodeSets puts ties in id order for stable output
+      int count = fp.failedCount();
+      int[] order = new int[count];
+      long[] times = new long[count];
+      for (int i = 0; i < count; i++) {
+        order[i] = fp.failed(i);
+        times[i] = fp.time(order[i]);
+      }
+      return new FailureTimes(Set.copyOf(failed), horizon, NodeSets.times(cm, order, times));
+    } finally {
+      fp.release();
     }
-    // the engine finalises in time order; ties are put in id order for stable output
-    Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
-    Arrays.sort(boxed, Comparator.<Integer>comparingLong(fp::time).thenComparing(v -> cm.ids[v]));
-    for (int v : boxed) {
-      times.put(cm.ids[v], Duration.ofMillis(fp.time(v)));
-    }
-    return new FailureTimes(Set.copyOf(failed), horizon, times);
   }
+
 
   // ---------------------------------------------------------------- single points of failure
 

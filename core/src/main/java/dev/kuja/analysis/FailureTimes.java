@@ -2,6 +2,7 @@ package dev.kuja.analysis;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
+import dev.kuja.internal.NodeSets;
 import dev.kuja.model.Durations;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record FailureTimes(Set<String> initial, Optional<Duration> horizon, Map<
   public FailureTimes {
     initial = ImmutableSortedSet.copyOf(initial);
     Objects.requireNonNull(horizon, "horizon");
-    times = ImmutableMap.copyOf(times);
+    times = NodeSets.isFrozen(times) ? times : ImmutableMap.copyOf(times);
   }
 
   /** When the node fails, if it does. */
@@ -41,9 +42,10 @@ public record FailureTimes(Set<String> initial, Optional<Duration> horizon, Map<
 
   @Override
   public String toString() {
-    String rows = times.entrySet().stream()
+    String rows = times.entrySet().stream().limit(Impact.LISTED)
         .map(e -> String.format("  %-10s %s", Durations.format(e.getValue()), e.getKey()))
-        .collect(Collectors.joining("\n"));
+        .collect(Collectors.joining("\n"))
+        + (times.size() > Impact.LISTED ? "\n  … and " + (times.size() - Impact.LISTED) + " more" : "");
     return "Failure times after " + initial
         + horizon.map(h -> " (horizon " + Durations.format(h) + ")").orElse("")
         + ": " + times.size() + " nodes fail\n" + rows;

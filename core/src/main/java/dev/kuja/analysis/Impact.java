@@ -1,6 +1,7 @@
 package dev.kuja.analysis;
 
 import com.google.common.collect.ImmutableSortedSet;
+import dev.kuja.internal.NodeSets;
 import dev.kuja.model.Durations;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,11 +20,14 @@ import java.util.Set;
 public record Impact(
     Set<String> initial, Optional<Duration> horizon, Set<String> failed, Set<String> functions) {
 
+  /** How many ids {@link #toString()} lists before "… and N more". */
+  static final int LISTED = 100;
+
   public Impact {
     initial = ImmutableSortedSet.copyOf(initial);
     Objects.requireNonNull(horizon, "horizon");
-    failed = ImmutableSortedSet.copyOf(failed);
-    functions = ImmutableSortedSet.copyOf(functions);
+    failed = NodeSets.isFrozen(failed) ? failed : ImmutableSortedSet.copyOf(failed);
+    functions = NodeSets.isFrozen(functions) ? functions : ImmutableSortedSet.copyOf(functions);
   }
 
   /** True when the node fails. */
@@ -40,7 +44,7 @@ public record Impact(
   public String toString() {
     return "Impact of " + initial
         + horizon.map(h -> " within " + Durations.format(h)).orElse("")
-        + ": " + failed.size() + " nodes fail, " + functions.size() + " functions " + functions
-        + "\n  failed: " + failed;
+        + ": " + failed.size() + " nodes fail, " + functions.size() + " functions "
+        + Listing.of(functions, LISTED) + "\n  failed: " + Listing.of(failed, LISTED);
   }
 }

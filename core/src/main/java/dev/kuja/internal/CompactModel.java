@@ -7,6 +7,7 @@ import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Requirement;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -74,6 +75,44 @@ public final class CompactModel {
       }
     }
     return r;
+  }
+
+  private volatile int[][] idOrder;
+
+  /** Idle propagation engines of this model (see {@link FailurePropagation#acquire}). */
+  final java.util.concurrent.ConcurrentLinkedQueue<FailurePropagation> propagationPool =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /**
+   * The nodes in id order, and the position of each node in it ({@code [byRank, rankOf]}), so
+   * results can list nodes sorted by id without comparing strings. Computed on first use.
+   */
+  public int[][] idOrder() {
+    int[][] o = idOrder;
+    if (o == null) {
+      synchronized (this) {
+        o = idOrder;
+        if (o == null) {
+          String[] sorted = ids.clone();
+          Arrays.sort(sorted);
+          int[] byRank = new int[n];
+          int[] rankOf = new int[n];
+          for (int k = 0; k < n; k++) {
+            int v = index.get(sorted[k]);
+            byRank[k] = v;
+            rankOf[v] = k;
+          }
+          idOrder = o = new int[][] {byRank, rankOf};
+        }
+      }
+    }
+    return o;
+  }
+
+  /** The index of a node id, or -1. */
+  public int find(String id) {
+    Integer i = index.get(id);
+    return i == null ? -1 : i;
   }
 
   /** The compact form of a model, built on first use and cached while the model lives. */

@@ -31,6 +31,23 @@ public final class FailurePropagation {
   private final int[] touchedReqs;
   private int touchedReqCount;
 
+  /**
+   * An engine for the model from its pool, or a new one: engines hold arrays as large as the
+   * model, so analyses reuse them rather than allocate tens of megabytes per call. Give it
+   * back with {@link #release()}.
+   */
+  public static FailurePropagation acquire(CompactModel cm) {
+    FailurePropagation fp = cm.propagationPool.poll();
+    return fp != null ? fp : new FailurePropagation(cm);
+  }
+
+  /** Returns this engine to its model's pool (at most one per core is kept). */
+  public void release() {
+    if (cm.propagationPool.size() < Runtime.getRuntime().availableProcessors()) {
+      cm.propagationPool.offer(this);
+    }
+  }
+
   public FailurePropagation(CompactModel cm) {
     this.cm = cm;
     time = new long[cm.n];
