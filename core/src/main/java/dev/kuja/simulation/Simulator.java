@@ -1,5 +1,6 @@
 package dev.kuja.simulation;
 
+import com.google.common.collect.ImmutableMap;
 import dev.kuja.internal.CascadeEngine;
 import dev.kuja.internal.CompactModel;
 import dev.kuja.model.Durations;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,14 +86,22 @@ public final class Simulator {
           raw.to(i) == CompactModel.NEVER ? Optional.empty() : Optional.of(Duration.ofMillis(raw.to(i))),
           cause(scenario, v, raw.causeKind(i), raw.causeRef(i), raw.causeTrigger(i), raw.causeSince(i))));
     }
-    Map<String, List<Outage>> timelines = new LinkedHashMap<>();
+    int downCount = 0;
+    for (int v = 0; v < cm.n; v++) {
+      downCount += perNode.get(v) != null ? 1 : 0;
+    }
+    // built once, immutable: a national scenario can take down hundreds of thousands of nodes
+    ImmutableMap.Builder<String, List<Outage>> builder = ImmutableMap.builderWithExpectedSize(downCount);
     for (int v = 0; v < cm.n; v++) {
       List<Outage> list = perNode.get(v);
       if (list != null) {
-        list.sort(Comparator.comparing(Outage::from));
-        timelines.put(cm.ids[v], List.copyOf(list));
+        if (list.size() > 1) {
+          list.sort(Comparator.comparing(Outage::from));
+        }
+        builder.put(cm.ids[v], List.copyOf(list));
       }
     }
+    Map<String, List<Outage>> timelines = builder.buildOrThrow();
     boolean[] lockedMask = engine.settleAndFindLocked();
     Set<String> locked = new HashSet<>();
     for (int v = 0; v < cm.n; v++) {
@@ -138,8 +146,14 @@ public final class Simulator {
         break;
       }
       Duration when = lost.since();
-      current = timelines.getOrDefault(lost.trigger(), List.of()).stream()
-          .filter(o -> o.covers(when)).findFirst().orElse(null);
+      Outage found = null;
+      for (Outage o : timelines.getOrDefault(lost.trigger(), List.of())) {
+        if (o.covers(when)) {
+          found = o;
+          break;
+        }
+      }
+      current = found;
     }
     return new CausalChain(links);
   }
