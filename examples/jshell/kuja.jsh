@@ -4,6 +4,7 @@
 import dev.kuja.model.*;
 import dev.kuja.analysis.*;
 import dev.kuja.simulation.*;
+import dev.kuja.scenario.*;
 import dev.kuja.io.*;
 import dev.kuja.examples.*;
 import java.nio.file.Path;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       CutSetsCommand.class,
       RankCommand.class,
       SimulateCommand.class,
+      MonteCarloCommand.class,
       ExportCommand.class,
       ImportCommand.class,
       ReportCommand.class,

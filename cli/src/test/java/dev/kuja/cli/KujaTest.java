@@ -41,7 +41,7 @@ class KujaTest {
 
   @Test
   void helpOnEveryCommand() {
-    for (String c : List.of("validate", "impact", "spof", "cutsets", "rank", "simulate", "export", "import", "report")) {
+    for (String c : List.of("validate", "impact", "spof", "cutsets", "rank", "simulate", "montecarlo", "export", "import", "report")) {
       Run r = kuja(c, "--help");
       assertEquals(0, r.status(), c);
       assertTrue(r.out().startsWith("Usage: kuja " + c), r.out());
@@ -164,6 +164,43 @@ class KujaTest {
     assertEquals(0, j.get("locked").size());
     assertEquals(1, kuja("simulate", MODEL, STORM, "--fail-on-breach").status());
     assertTrue(kuja("simulate", MODEL, STORM).out().contains("why emergency-care:"));
+  }
+
+  @Test
+  void montecarlo() throws Exception {
+    Run r = kuja("montecarlo", MODEL, "--scenarios", "1000", "--seed", "7", "--threads", "2", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = r.json();
+    assertEquals("P365D", j.get("period").asText());
+    assertEquals(7, j.get("seed").asLong());
+    assertEquals(1000, j.get("scenarios").asLong());
+    assertEquals(0.95, j.get("level").asDouble(), 1e-6);
+    assertFalse(j.get("cancelled").asBoolean());
+    JsonNode care = null;
+    for (JsonNode f : j.get("functions")) {
+      if (f.get("id").asText().equals("emergency-care")) {
+        care = f;
+      }
+    }
+    double p = care.get("down").get("p").asDouble();
+    assertTrue(care.get("down").get("low").asDouble() <= p && p <= care.get("down").get("high").asDouble());
+    assertTrue(p > 0 && p < 1, care.toString());
+    assertEquals("PT4H", care.get("mtpd").asText());
+    assertTrue(care.get("mtpdExceeded").has("p"));
+    assertTrue(care.get("p99Downtime").get("value").asText().startsWith("P"));
+    // the same seed on one thread gives the same JSON
+    assertEquals(r.out(), kuja("montecarlo", MODEL, "--scenarios", "1000", "--seed", "7", "--threads", "1", "--json").out());
+    assertTrue(kuja("montecarlo", MODEL, "--scenarios", "500").out().contains("P(outage > MTPD)"));
+
+    JsonNode imp = kuja("montecarlo", MODEL, "--importance", "emergency-care", "--json").json();
+    assertTrue(imp.get("exact").asBoolean());
+    assertTrue(imp.get("events").size() > 3);
+    assertTrue(imp.get("events").get(0).has("birnbaum"));
+
+    Run bad = kuja("montecarlo", MODEL, "--importance", "emergency-cars");
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().contains("did you mean 'emergency-care'"), bad.err());
+    assertEquals(2, kuja("montecarlo", MODEL, "--scenarios", "0").status());
   }
 
   @Test

@@ -30,6 +30,7 @@ public final class WhatIf {
   /** The baseline with a second fuel distributor as an alternative wherever fuel is needed. */
   public static Model secondFuelSupplier(Model baseline) {
     Model.Builder b = baseline.toBuilder()
+        .name(baseline.name().orElse("baseline") + ", second fuel distributor")
         .organisation("fuel-co-2", "Second fuel distributor", "company")
         .supplier("fuel-delivery-2", s -> s.owner("fuel-co-2").name("Fuel deliveries (second contract)")
             .requires("roads").tolerance("PT12H"));

@@ -10,6 +10,12 @@ import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Durations;
+import dev.kuja.scenario.DurationEstimate;
+import dev.kuja.scenario.EnsembleResult;
+import dev.kuja.scenario.Estimate;
+import dev.kuja.scenario.FunctionRisk;
+import dev.kuja.scenario.ImportanceReport;
+import dev.kuja.scenario.NodeImportance;
 import dev.kuja.simulation.CausalChain;
 import dev.kuja.simulation.FunctionOutcome;
 import dev.kuja.simulation.Outage;
@@ -236,6 +242,90 @@ public final class ResultsJson {
       g.writeEndObject();
       strings(g, "locked", r.locked());
     });
+  }
+
+  /**
+   * {@code {"period", "seed", "scenarios", "level", "cancelled", "functions": [{"id", "mtpd",
+   * "down": {"p", "low", "high"}, "mtpdExceeded": {...} or null, "meanDowntime": {"value",
+   * "low", "high"}, "medianDowntime", "p90Downtime", "p99Downtime"}]}}.
+   */
+  public static String ensemble(EnsembleResult r) {
+    return object(g -> {
+      g.writeStringField("period", Durations.format(r.period()));
+      g.writeNumberField("seed", r.seed());
+      g.writeNumberField("scenarios", r.scenarios());
+      g.writeNumberField("level", r.level());
+      g.writeBooleanField("cancelled", r.cancelled());
+      g.writeArrayFieldStart("functions");
+      for (FunctionRisk f : r.functions()) {
+        g.writeStartObject();
+        g.writeStringField("id", f.function());
+        duration(g, "mtpd", f.mtpd());
+        estimate(g, "down", f.down());
+        if (f.mtpdExceeded().isPresent()) {
+          estimate(g, "mtpdExceeded", f.mtpdExceeded().get());
+        } else {
+          g.writeNullField("mtpdExceeded");
+        }
+        estimate(g, "meanDowntime", f.meanDowntime());
+        estimate(g, "medianDowntime", f.medianDowntime());
+        estimate(g, "p90Downtime", f.p90Downtime());
+        estimate(g, "p99Downtime", f.p99Downtime());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
+  }
+
+  /**
+   * {@code {"function", "period", "exact", "samples", "probability": {"p", "low", "high"},
+   * "events": [{"event", "probability", "birnbaum", "fussellVesely", "riskAchievementWorth",
+   * "riskReductionWorth"}]}}; an infinite worth is written as null.
+   */
+  public static String importance(ImportanceReport r) {
+    return object(g -> {
+      g.writeStringField("function", r.function());
+      g.writeStringField("period", Durations.format(r.period()));
+      g.writeBooleanField("exact", r.exact());
+      g.writeNumberField("samples", r.samples());
+      estimate(g, "probability", r.lossProbability());
+      g.writeArrayFieldStart("events");
+      for (NodeImportance e : r.events()) {
+        g.writeStartObject();
+        g.writeStringField("event", e.event());
+        number(g, "probability", e.probability());
+        number(g, "birnbaum", e.birnbaum());
+        number(g, "fussellVesely", e.fussellVesely());
+        number(g, "riskAchievementWorth", e.riskAchievementWorth());
+        number(g, "riskReductionWorth", e.riskReductionWorth());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
+  }
+
+  private static void number(JsonGenerator g, String key, double x) throws IOException {
+    if (Double.isFinite(x)) {
+      g.writeNumberField(key, x);
+    } else {
+      g.writeNullField(key);
+    }
+  }
+
+  private static void estimate(JsonGenerator g, String key, Estimate e) throws IOException {
+    g.writeObjectFieldStart(key);
+    g.writeNumberField("p", e.value());
+    g.writeNumberField("low", e.low());
+    g.writeNumberField("high", e.high());
+    g.writeEndObject();
+  }
+
+  private static void estimate(JsonGenerator g, String key, DurationEstimate e) throws IOException {
+    g.writeObjectFieldStart(key);
+    g.writeStringField("value", Durations.format(e.value()));
+    g.writeStringField("low", Durations.format(e.low()));
+    g.writeStringField("high", Durations.format(e.high()));
+    g.writeEndObject();
   }
 
   private static void outages(JsonGenerator g, String key, List<Outage> outages) throws IOException {
