@@ -26,10 +26,12 @@ public final class CompactModel {
   /** Failure time of a node that never fails. */
   public static final long NEVER = Long.MAX_VALUE;
 
+  /**
+   * One compact form per live model. Keys are weak; the value must not refer to its model, or
+   * no model would ever be collected.
+   */
   private static final LoadingCache<Model, CompactModel> CACHE =
       CacheBuilder.newBuilder().weakKeys().build(CacheLoader.from(CompactModel::new));
-
-  public final Model model;
   /** Number of nodes. */
   public final int n;
   /** Number of requirements. */
@@ -121,7 +123,6 @@ public final class CompactModel {
   }
 
   private CompactModel(Model model) {
-    this.model = model;
     List<Node> nodes = model.nodes();
     n = nodes.size();
     ids = new String[n];
@@ -188,8 +189,8 @@ public final class CompactModel {
   public int index(String id) {
     Integer i = index.get(id);
     if (i == null) {
-      model.requireNode(id); // throws with a "did you mean" hint
-      throw new NoSuchElementException("no node '" + id + "'");
+      throw new NoSuchElementException(
+          "no node '" + id + "' in the model" + Suggest.hint(id, index.keySet()));
     }
     return i;
   }

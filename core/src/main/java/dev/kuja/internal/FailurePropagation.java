@@ -25,6 +25,7 @@ public final class FailurePropagation {
   private final int[] pos;
   private int heapSize;
   private final int[] failed;
+  private final int[] ready;
   private int failedCount;
   private final int[] touchedNodes;
   private int touchedNodeCount;
@@ -60,6 +61,7 @@ public final class FailurePropagation {
     pos = new int[cm.n];
     Arrays.fill(pos, -1);
     failed = new int[cm.n];
+    ready = new int[cm.n];
     touchedNodes = new int[cm.n];
     touchedReqs = new int[cm.r];
   }
@@ -72,17 +74,24 @@ public final class FailurePropagation {
    */
   public void times(int[] sources, long horizon, boolean[] allowed, int target) {
     reset();
+    // nodes whose time equals the time being finalised skip the heap: with zero tolerances
+    // (most requirements) a cascade runs as a FIFO pass, in time order all the same
+    int readyHead = 0;
+    int readyTail = 0;
     for (int s : sources) {
       if (time[s] != 0) {
         touch(s);
         time[s] = 0;
         cause[s] = -1;
         causeReq[s] = -1;
-        push(s);
+        ready[readyTail++] = s;
       }
     }
-    while (heapSize > 0) {
-      int u = pop();
+    while (readyHead < readyTail || heapSize > 0) {
+      int u = readyHead < readyTail ? ready[readyHead++] : pop();
+      if (done[u]) {
+        continue;
+      }
       long t = time[u];
       if (t > horizon) {
         break;
@@ -110,10 +119,12 @@ public final class FailurePropagation {
             time[v] = candidate;
             cause[v] = u;
             causeReq[v] = q;
-            if (pos[v] < 0) {
-              push(v);
-            } else {
+            if (pos[v] >= 0) {
               siftUp(pos[v]);
+            } else if (candidate == t) {
+              ready[readyTail++] = v;
+            } else {
+              push(v);
             }
           }
         }

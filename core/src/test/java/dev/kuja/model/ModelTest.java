@@ -1,6 +1,7 @@
 package dev.kuja.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,5 +75,23 @@ class ModelTest {
     assertEquals("P1DT12H", Durations.format(Duration.ofHours(36)));
     assertEquals(Duration.ofHours(36), Durations.parse("P1DT12H"));
     assertThrows(IllegalArgumentException.class, () -> Durations.parse("36h"));
+  }
+
+  @Test
+  void aModelNoLongerUsedIsCollectedWithItsCompactForm() throws Exception {
+    // the compact form is cached per model with weak keys: it must not hold its model
+    java.lang.ref.WeakReference<Model> ref = analysedAndDropped();
+    for (int i = 0; i < 50 && ref.get() != null; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertNull(ref.get(), "the model is still reachable after its analyses");
+  }
+
+  private static java.lang.ref.WeakReference<Model> analysedAndDropped() {
+    Model m = small();
+    m.analyse().impact(m.nodes().get(0).id());
+    m.analyse().failureTimes(m.nodes().get(0).id());
+    return new java.lang.ref.WeakReference<>(m);
   }
 }
