@@ -8,6 +8,7 @@ import dev.kuja.analysis.InterfaceReport;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
+import dev.kuja.io.HtmlReport;
 import dev.kuja.io.ResultsJson;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Model;
@@ -45,6 +46,11 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--fail-on-breach", description = "Exit with status 1 when a scenario exceeds an MTPD.")
   boolean failOnBreach;
 
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Also write the report as one self-contained HTML file (graph, timelines, tables) "
+          + "that opens offline in any browser.")
+  Path html;
+
   @Override
   public Integer call() {
     Progress progress = new Progress(spec.commandLine().getErr(), !in.json && System.console() != null);
@@ -69,6 +75,10 @@ final class ReportCommand implements Callable<Integer> {
     for (dev.kuja.simulation.Scenario s : read) {
       progress.say("simulating " + s.name());
       results.add(m.simulate(s));
+    }
+    if (html != null) {
+      progress.say("writing " + html);
+      HtmlReport.write(m, results, html);
     }
     progress.done();
     PrintWriter out = spec.commandLine().getOut();

@@ -251,6 +251,20 @@ class KujaTest {
   }
 
   @Test
+  void reportAsHtml(@TempDir Path dir) throws Exception {
+    Path html = dir.resolve("report.html");
+    Run r = kuja("report", MODEL, STORM, "--html", html.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("KUJA CONTINUITY REPORT"), "the text report is still printed");
+    String page = Files.readString(html);
+    assertTrue(page.startsWith("<!DOCTYPE html>"), page.substring(0, 100));
+    assertTrue(page.contains("Storm, two days without power"));
+    Run bad = kuja("report", MODEL, "--html", dir.resolve("no/such/dir/report.html").toString());
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().contains("cannot write the report to"), bad.err());
+  }
+
+  @Test
   void badInputGivesStatusTwoAndOneLinePerProblem(@TempDir Path dir) throws Exception {
     Run missing = kuja("spof", dir.resolve("none.yaml").toString());
     assertEquals(2, missing.status());
