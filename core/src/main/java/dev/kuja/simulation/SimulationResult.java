@@ -29,7 +29,7 @@ public record SimulationResult(
 
   public SimulationResult {
     Objects.requireNonNull(scenario, "scenario");
-    timelines = ImmutableMap.copyOf(timelines);
+    timelines = timelines instanceof Timelines ? timelines : ImmutableMap.copyOf(timelines);
     functions = List.copyOf(functions);
     locked = ImmutableSortedSet.copyOf(locked);
   }

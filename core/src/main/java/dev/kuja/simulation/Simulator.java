@@ -1,6 +1,5 @@
 package dev.kuja.simulation;
 
-import com.google.common.collect.ImmutableMap;
 import dev.kuja.internal.CascadeEngine;
 import dev.kuja.internal.CompactModel;
 import dev.kuja.model.Durations;
@@ -8,7 +7,6 @@ import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,35 +71,14 @@ public final class Simulator {
     CascadeEngine engine = new CascadeEngine(cm, nodes, start, end, millis(scenario.horizon()), adapter);
     engine.run();
     CascadeEngine.Outages raw = engine.outages();
-    List<List<Outage>> perNode = new ArrayList<>(cm.n);
-    for (int v = 0; v < cm.n; v++) {
-      perNode.add(null);
-    }
-    for (int i = 0; i < raw.size(); i++) {
+    // outages become objects only when asked for: a national scenario can take down hundreds
+    // of thousands of nodes
+    Map<String, List<Outage>> timelines = new Timelines(cm, raw, i -> {
       int v = raw.node(i);
-      if (perNode.get(v) == null) {
-        perNode.set(v, new ArrayList<>());
-      }
-      perNode.get(v).add(new Outage(cm.ids[v], Duration.ofMillis(raw.from(i)),
+      return new Outage(cm.ids[v], Duration.ofMillis(raw.from(i)),
           raw.to(i) == CompactModel.NEVER ? Optional.empty() : Optional.of(Duration.ofMillis(raw.to(i))),
-          cause(scenario, v, raw.causeKind(i), raw.causeRef(i), raw.causeTrigger(i), raw.causeSince(i))));
-    }
-    int downCount = 0;
-    for (int v = 0; v < cm.n; v++) {
-      downCount += perNode.get(v) != null ? 1 : 0;
-    }
-    // built once, immutable: a national scenario can take down hundreds of thousands of nodes
-    ImmutableMap.Builder<String, List<Outage>> builder = ImmutableMap.builderWithExpectedSize(downCount);
-    for (int v = 0; v < cm.n; v++) {
-      List<Outage> list = perNode.get(v);
-      if (list != null) {
-        if (list.size() > 1) {
-          list.sort(Comparator.comparing(Outage::from));
-        }
-        builder.put(cm.ids[v], List.copyOf(list));
-      }
-    }
-    Map<String, List<Outage>> timelines = builder.buildOrThrow();
+          cause(scenario, v, raw.causeKind(i), raw.causeRef(i), raw.causeTrigger(i), raw.causeSince(i)));
+    });
     boolean[] lockedMask = engine.settleAndFindLocked();
     Set<String> locked = new HashSet<>();
     for (int v = 0; v < cm.n; v++) {
