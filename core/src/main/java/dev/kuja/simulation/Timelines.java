@@ -26,6 +26,8 @@ final class Timelines extends AbstractMap<String, List<Outage>> {
   private final int[] start;
   private final int[] order;
   private final int[] down;
+  /** Timelines made so far, by node (immutable lists; a racing thread at worst makes one twice). */
+  private final Object[] made;
 
   Timelines(CompactModel cm, CascadeEngine.Outages raw, IntFunction<Outage> outage) {
     this.cm = cm;
@@ -47,6 +49,7 @@ final class Timelines extends AbstractMap<String, List<Outage>> {
       order[start[v] + fill[v]++] = i;
     }
     down = new int[downCount];
+    made = new Object[n];
     int d = 0;
     for (int v = 0; v < n; v++) {
       int from = start[v];
@@ -67,12 +70,19 @@ final class Timelines extends AbstractMap<String, List<Outage>> {
     }
   }
 
+  @SuppressWarnings("unchecked")
   private List<Outage> timeline(int v) {
+    Object known = made[v];
+    if (known != null) {
+      return (List<Outage>) known;
+    }
     List<Outage> list = new ArrayList<>(start[v + 1] - start[v]);
     for (int k = start[v]; k < start[v + 1]; k++) {
       list.add(outage.apply(order[k]));
     }
-    return List.copyOf(list);
+    List<Outage> timeline = List.copyOf(list);
+    made[v] = timeline;
+    return timeline;
   }
 
   @Override
