@@ -2,6 +2,7 @@ package dev.kuja.cli;
 
 import dev.kuja.io.Format;
 import dev.kuja.io.GraphExport;
+import dev.kuja.io.HtmlReport;
 import dev.kuja.io.ModelDocuments;
 import dev.kuja.io.OpenPsaMef;
 import dev.kuja.model.Model;
@@ -19,11 +20,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Export the model for other tools: GraphML (yEd, Gephi), DOT (Graphviz, SPOFs "
-        + "highlighted), Mermaid (Markdown), Open-PSA MEF (fault-tree tools), or the model "
-        + "document itself as YAML or JSON.")
+        + "highlighted), Mermaid (Markdown), Open-PSA MEF (fault-tree tools), a self-contained HTML "
+        + "report (browsers; add scenarios with 'kuja report --html'), or the model document "
+        + "itself as YAML or JSON.")
 final class ExportCommand implements Callable<Integer> {
 
-  static final java.util.List<String> FORMATS = java.util.List.of("graphml", "dot", "mermaid", "mef", "yaml", "json");
+  static final java.util.List<String> FORMATS = java.util.List.of("graphml", "dot", "mermaid", "mef", "html", "yaml", "json");
 
   /** The formats, for help and completion. */
   static final class Formats extends java.util.ArrayList<String> {
@@ -56,6 +58,7 @@ final class ExportCommand implements Callable<Integer> {
       case "dot" -> GraphExport.dot(m, m.functions().stream().map(Node::id).map(f -> m.analyse().spofs(f)).toList());
       case "mermaid" -> GraphExport.mermaid(m);
       case "mef" -> OpenPsaMef.write(m);
+      case "html" -> HtmlReport.render(m, java.util.List.of());
       case "yaml" -> ModelDocuments.write(m, Format.YAML);
       default -> ModelDocuments.write(m, Format.JSON);
     };

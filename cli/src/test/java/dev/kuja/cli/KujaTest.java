@@ -209,12 +209,13 @@ class KujaTest {
     assertTrue(kuja("export", MODEL, "--to", "graphml").out().contains("<graphml"));
     assertTrue(kuja("export", MODEL, "--to", "mermaid").out().startsWith("flowchart BT"));
     assertTrue(kuja("export", MODEL, "--to", "mef").out().contains("<define-fault-tree name=\"ft-emergency-care\">"));
+    assertTrue(kuja("export", MODEL, "--to", "html").out().startsWith("<!DOCTYPE html>"));
     Path json = dir.resolve("county.json");
     assertEquals(0, kuja("export", MODEL, "--to", "json", "-o", json.toString()).status());
     assertEquals(0, kuja("validate", json.toString()).status());
     Run bad = kuja("export", MODEL, "--to", "pdf");
     assertEquals(2, bad.status());
-    assertTrue(bad.err().contains("graphml, dot, mermaid, mef, yaml, json"), bad.err());
+    assertTrue(bad.err().contains("graphml, dot, mermaid, mef, html, yaml, json"), bad.err());
   }
 
   @Test
