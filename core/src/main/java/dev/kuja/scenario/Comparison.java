@@ -4,7 +4,6 @@ import dev.kuja.analysis.Analysis;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
-import dev.kuja.simulation.FunctionOutcome;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.SimulationResult;
 import dev.kuja.simulation.Simulator;

@@ -384,7 +384,7 @@ public final class MonteCarlo {
       }
       sum[f] += downtime;
       sumSq[f] += (double) downtime * downtime;
-      add0(f, downtime);
+      keepDowntime(f, downtime);
     }
 
     static Block merge(List<Block> blocks, int functions) {
@@ -397,14 +397,14 @@ public final class MonteCarlo {
           total.sum[f] += b.sum[f];
           total.sumSq[f] += b.sumSq[f];
           for (int i = 0; i < b.nonZeroCount[f]; i++) {
-            total.add0(f, b.nonZero[f][i]);
+            total.keepDowntime(f, b.nonZero[f][i]);
           }
         }
       }
       return total;
     }
 
-    private void add0(int f, long value) {
+    private void keepDowntime(int f, long value) {
       long[] values = nonZero[f];
       if (values == null) {
         values = nonZero[f] = new long[8];
