@@ -144,23 +144,25 @@ public class Benchmarks {
     }
   }
 
+  // the baseline and Kuja at its sizes are both measured warm (average time after warm-up):
+  // a single cold shot of either mostly measures the JIT compiler
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
+  @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
-  @Warmup(iterations = 1)
-  @Measurement(iterations = 3)
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
   public Object naiveRanking(Naive s) {
     return NaiveRanking.scores(s.model);
   }
 
   /** Kuja's ranking at the naive baseline's sizes, in the same run, for the ratio. */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
+  @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
   public Object kujaRankingAtNaiveSizes(Naive s) {
     return s.model.analyse().ranking();
   }
