@@ -36,6 +36,8 @@ public final class CascadeEngine {
 
   private static final long NONE = Long.MIN_VALUE;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CascadeEngine.class);
+
   private final CompactModel cm;
   private final int n;
   private final int r;
@@ -217,6 +219,8 @@ public final class CascadeEngine {
     if (heapSize == 0) {
       return down.clone();
     }
+    LOG.debug("the system does not settle after the horizon within {} events: a cycle blinks;"
+        + " watching as many again to tell locked nodes from blinking ones", limit);
     boolean[] locked = down.clone();
     cameUp = new boolean[n];
     for (long more = 0; heapSize > 0 && more < limit; more++) {

@@ -45,6 +45,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class MonteCarlo {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MonteCarlo.class);
+
   /** Scenarios per block: the unit of parallel work, of progress and of cancellation. */
   public static final int BLOCK = 256;
 
@@ -62,19 +64,48 @@ public final class MonteCarlo {
   private final Optional<EnsembleListener> listener;
   private final Optional<BooleanSupplier> cancel;
 
-  private MonteCarlo(Model model, Duration period, long seed, long scenarios,
-      OptionalDouble precision, double level, int threads, List<CommonCauseEvent> events,
-      Optional<EnsembleListener> listener, Optional<BooleanSupplier> cancel) {
-    this.model = model;
-    this.period = period;
-    this.seed = seed;
-    this.scenarios = scenarios;
-    this.precision = precision;
-    this.level = level;
-    this.threads = threads;
-    this.events = List.copyOf(events);
-    this.listener = listener;
-    this.cancel = cancel;
+  private MonteCarlo(Draft d) {
+    this.model = d.model;
+    this.period = d.period;
+    this.seed = d.seed;
+    this.scenarios = d.scenarios;
+    this.precision = d.precision;
+    this.level = d.level;
+    this.threads = d.threads;
+    this.events = List.copyOf(d.events);
+    this.listener = d.listener;
+    this.cancel = d.cancel;
+  }
+
+  /** The settings of an ensemble while one of them changes. */
+  private static final class Draft {
+    Model model;
+    Duration period = Duration.ofDays(365);
+    long seed = 1;
+    long scenarios = 10_000;
+    OptionalDouble precision = OptionalDouble.empty();
+    double level = 0.95;
+    int threads = Runtime.getRuntime().availableProcessors();
+    List<CommonCauseEvent> events = List.of();
+    Optional<EnsembleListener> listener = Optional.empty();
+    Optional<BooleanSupplier> cancel = Optional.empty();
+  }
+
+  /** A copy of this ensemble with one setting changed. */
+  private MonteCarlo with(java.util.function.Consumer<Draft> change) {
+    Draft d = new Draft();
+    d.model = model;
+    d.period = period;
+    d.seed = seed;
+    d.scenarios = scenarios;
+    d.precision = precision;
+    d.level = level;
+    d.threads = threads;
+    d.events = events;
+    d.listener = listener;
+    d.cancel = cancel;
+    change.accept(d);
+    return new MonteCarlo(d);
   }
 
   /**
@@ -82,16 +113,15 @@ public final class MonteCarlo {
    * intervals, on every core.
    */
   public static MonteCarlo of(Model model) {
-    return new MonteCarlo(Objects.requireNonNull(model, "model"), Duration.ofDays(365), 1, 10_000,
-        OptionalDouble.empty(), 0.95, Runtime.getRuntime().availableProcessors(), List.of(),
-        Optional.empty(), Optional.empty());
+    Draft d = new Draft();
+    d.model = Objects.requireNonNull(model, "model");
+    return new MonteCarlo(d);
   }
 
   /** The study period every scenario covers. */
   public MonteCarlo period(Duration period) {
     Units.millis(Objects.requireNonNull(period, "period"));
-    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
-        listener, cancel);
+    return with(d -> d.period = period);
   }
 
   /** The study period, ISO-8601 (e.g. {@code P365D}). */
@@ -101,8 +131,7 @@ public final class MonteCarlo {
 
   /** The seed of the random streams. */
   public MonteCarlo seed(long seed) {
-    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
-        listener, cancel);
+    return with(d -> d.seed = seed);
   }
 
   /** How many scenarios to simulate (the maximum, with {@link #precision(double)}). */
@@ -110,8 +139,7 @@ public final class MonteCarlo {
     if (count < 1) {
       throw new IllegalArgumentException("the number of scenarios must be positive, not " + count);
     }
-    return new MonteCarlo(model, period, seed, count, precision, level, threads, events,
-        listener, cancel);
+    return with(d -> d.scenarios = count);
   }
 
   /**
@@ -123,15 +151,13 @@ public final class MonteCarlo {
     if (!(halfWidth > 0 && halfWidth < 0.5)) {
       throw new IllegalArgumentException("the target half-width must be in (0, 0.5), not " + halfWidth);
     }
-    return new MonteCarlo(model, period, seed, scenarios, OptionalDouble.of(halfWidth), level,
-        threads, events, listener, cancel);
+    return with(d -> d.precision = OptionalDouble.of(halfWidth));
   }
 
   /** The confidence level of the intervals (default 0.95). */
   public MonteCarlo level(double level) {
     Statistics.z(level);
-    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
-        listener, cancel);
+    return with(d -> d.level = level);
   }
 
   /** How many threads simulate scenarios (default: every core). Never changes the result. */
@@ -139,22 +165,20 @@ public final class MonteCarlo {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, not " + threads);
     }
-    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
-        listener, cancel);
+    return with(d -> d.threads = threads);
   }
 
   /** Adds common-cause events. */
   public MonteCarlo event(CommonCauseEvent... more) {
     List<CommonCauseEvent> all = new ArrayList<>(events);
     all.addAll(Arrays.asList(more));
-    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, all,
-        listener, cancel);
+    return with(d -> d.events = all);
   }
 
   /** Tells the listener of progress after every block. */
   public MonteCarlo listener(EnsembleListener listener) {
-    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
-        Optional.of(listener), cancel);
+    Objects.requireNonNull(listener, "listener");
+    return with(d -> d.listener = Optional.of(listener));
   }
 
   /**
@@ -162,8 +186,8 @@ public final class MonteCarlo {
    * then covers the blocks finished in order and says it was cancelled.
    */
   public MonteCarlo cancelWhen(BooleanSupplier cancelled) {
-    return new MonteCarlo(model, period, seed, scenarios, precision, level, threads, events,
-        listener, Optional.of(cancelled));
+    Objects.requireNonNull(cancelled, "cancelled");
+    return with(d -> d.cancel = Optional.of(cancelled));
   }
 
   /** The model. */
@@ -184,6 +208,7 @@ public final class MonteCarlo {
    * @throws CancellationException when cancelled before the first block finished
    */
   public EnsembleResult run() {
+    long began = System.nanoTime();
     Units units = Units.of(model, period, events);
     Functions fs = new Functions(units.cm, model);
     double z = Statistics.z(level);
@@ -232,6 +257,12 @@ public final class MonteCarlo {
       throw new CancellationException("the Monte Carlo run was cancelled before any scenario finished");
     }
     Block total = Block.merge(finished, fs.count);
+    if (LOG.isDebugEnabled()) {
+      double seconds = (System.nanoTime() - began) / 1e9;
+      LOG.debug("{} scenarios of {} with {} stochastic units on {} threads in {} s ({} scenarios/s){}",
+          total.scenarios, Durations.format(period), units.size, threads, String.format("%.2f", seconds),
+          Math.round(total.scenarios / seconds), cancelled ? ", cancelled" : "");
+    }
     return new EnsembleResult(period, seed, total.scenarios, Statistics.level(z), cancelled,
         total.risks(fs, units.period, z));
   }
