@@ -65,9 +65,11 @@ final class Units {
     for (CommonCauseEvent e : events) {
       Set<Integer> hit = new LinkedHashSet<>();
       for (Disruption.Target t : e.targets()) {
-        List<Node> of = resolve(model, t);
+        List<Node> of = t.nodesIn(model);
         if (of.isEmpty()) {
-          problems.add("common-cause event '" + e.name() + "': " + missing(model, t));
+          // an event that disrupts nothing is a mistake, even for an organisation without nodes
+          problems.add("common-cause event '" + e.name() + "': "
+              + t.problemIn(model).orElse(t + " owns no node"));
         }
         of.forEach(node -> hit.add(cm.index(node.id())));
       }
@@ -79,32 +81,6 @@ final class Units {
       throw new IllegalArgumentException(String.join("\n", problems));
     }
     return new Units(cm, millis(period), names, nodes, spec);
-  }
-
-  private static List<Node> resolve(Model model, Disruption.Target t) {
-    if (t instanceof Disruption.Target.OfNode n) {
-      return model.node(n.id()).map(List::of).orElse(List.of());
-    }
-    if (t instanceof Disruption.Target.OfOrganisation o) {
-      return model.ownedBy(o.id());
-    }
-    return model.tagged(((Disruption.Target.OfTag) t).tag());
-  }
-
-  private static String missing(Model model, Disruption.Target t) {
-    if (t instanceof Disruption.Target.OfNode n) {
-      try {
-        model.requireNode(n.id());
-      } catch (java.util.NoSuchElementException e) {
-        return e.getMessage();
-      }
-    }
-    if (t instanceof Disruption.Target.OfOrganisation o) {
-      return model.organisation(o.id()).isEmpty()
-          ? "no organisation '" + o.id() + "' in the model"
-          : "organisation '" + o.id() + "' owns no node";
-    }
-    return "no node has the tag '" + ((Disruption.Target.OfTag) t).tag() + "'";
   }
 
   static long millis(Duration d) {

@@ -1,7 +1,11 @@
 package dev.kuja.simulation;
 
 import dev.kuja.model.Durations;
+import dev.kuja.model.Model;
+import dev.kuja.model.Node;
 import java.time.Duration;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +21,41 @@ public record Disruption(Disruption.Target target, Duration start, Optional<Dura
 
   /** What a disruption hits. */
   public sealed interface Target {
+
+    /** The nodes this target hits in the model (none when it names nothing the model has). */
+    default List<Node> nodesIn(Model model) {
+      if (this instanceof OfNode n) {
+        return model.node(n.id()).map(List::of).orElse(List.of());
+      }
+      if (this instanceof OfOrganisation o) {
+        return model.ownedBy(o.id());
+      }
+      return model.tagged(((OfTag) this).tag());
+    }
+
+    /**
+     * What is wrong with this target in the model: a node or organisation it does not have
+     * (with a "did you mean" hint for nodes), or a tag no node carries. Empty when it is fine;
+     * an organisation that owns no node is not a problem here.
+     */
+    default Optional<String> problemIn(Model model) {
+      if (this instanceof OfNode n) {
+        try {
+          model.requireNode(n.id());
+          return Optional.empty();
+        } catch (NoSuchElementException e) {
+          return Optional.of(e.getMessage());
+        }
+      }
+      if (this instanceof OfOrganisation o) {
+        return model.organisation(o.id()).isPresent() ? Optional.empty()
+            : Optional.of("no organisation '" + o.id() + "' in the model");
+      }
+      String tag = ((OfTag) this).tag();
+      return model.tagged(tag).isEmpty()
+          ? Optional.of("no node has the tag '" + tag + "'") : Optional.empty();
+    }
+
     /** One node. */
     record OfNode(String id) implements Target {
       public OfNode {

@@ -145,33 +145,9 @@ public final class Simulator {
   }
 
   private int[] targets(int i, Disruption d, List<String> problems) {
-    String where = "disruption " + (i + 1) + " (" + d.target() + ")";
-    if (d.target() instanceof Disruption.Target.OfNode n) {
-      if (!model.contains(n.id())) {
-        try {
-          model.requireNode(n.id());
-        } catch (java.util.NoSuchElementException e) {
-          problems.add(where + ": " + e.getMessage());
-        }
-        return new int[0];
-      }
-      return new int[] {cm.index(n.id())};
-    }
-    List<Node> hit;
-    if (d.target() instanceof Disruption.Target.OfOrganisation o) {
-      if (model.organisation(o.id()).isEmpty()) {
-        problems.add(where + ": no organisation '" + o.id() + "' in the model");
-        return new int[0];
-      }
-      hit = model.ownedBy(o.id());
-    } else {
-      String tag = ((Disruption.Target.OfTag) d.target()).tag();
-      hit = model.tagged(tag);
-      if (hit.isEmpty()) {
-        problems.add(where + ": no node has the tag '" + tag + "'");
-      }
-    }
-    return hit.stream().mapToInt(node -> cm.index(node.id())).toArray();
+    d.target().problemIn(model)
+        .ifPresent(p -> problems.add("disruption " + (i + 1) + " (" + d.target() + "): " + p));
+    return d.target().nodesIn(model).stream().mapToInt(node -> cm.index(node.id())).toArray();
   }
 
   private static long millis(Duration d) {

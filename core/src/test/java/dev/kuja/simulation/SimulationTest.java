@@ -253,4 +253,21 @@ class SimulationTest {
     assertEquals(List.of("PT5H..PT11H", "PT15H..PT21H", "PT25H..open"), spans(r, "b"));
     assertEquals(Set.of(), r.locked());
   }
+
+  @Test
+  void aTargetSaysWhichNodesItHitsAndWhatIsWrongWithIt() {
+    Model m = Model.builder().organisation("city", "City").organisation("empty", "Empty")
+        .resource("grid", r -> r.owner("city").tags("north"))
+        .resource("pump", r -> r.owner("city"))
+        .build();
+    assertEquals(List.of("grid", "pump"), new Disruption.Target.OfOrganisation("city").nodesIn(m)
+        .stream().map(dev.kuja.model.Node::id).toList());
+    assertEquals(Optional.empty(), new Disruption.Target.OfTag("north").problemIn(m));
+    assertEquals(List.of(), new Disruption.Target.OfOrganisation("empty").nodesIn(m));
+    assertEquals(Optional.empty(), new Disruption.Target.OfOrganisation("empty").problemIn(m));
+    assertEquals(Optional.of("no organisation 'town' in the model"),
+        new Disruption.Target.OfOrganisation("town").problemIn(m));
+    assertTrue(new Disruption.Target.OfNode("grdi").problemIn(m).orElseThrow().contains("did you mean 'grid'"));
+    assertEquals(List.of(), new Disruption.Target.OfNode("grdi").nodesIn(m));
+  }
 }
