@@ -214,7 +214,7 @@ public final class MonteCarlo {
     double z = Statistics.z(level);
     long planned = scenarios;
     AtomicLong done = new AtomicLong();
-    List<Block> finished = new ArrayList<>();
+    Block total = new Block(fs.count);
     boolean cancelled = false;
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
@@ -242,21 +242,20 @@ public final class MonteCarlo {
             cancelled = true;
             continue;
           }
-          finished.add(block);
+          total.absorb(block);
         }
         nextBlock = roundEnd;
         if (precision.isPresent() && !cancelled
-            && Block.merge(finished, fs.count).halfWidth(fs, z) <= precision.getAsDouble()) {
+            && total.halfWidth(fs, z) <= precision.getAsDouble()) {
           break;
         }
       }
     } finally {
       pool.shutdownNow();
     }
-    if (finished.isEmpty()) {
+    if (total.scenarios == 0) {
       throw new CancellationException("the Monte Carlo run was cancelled before any scenario finished");
     }
-    Block total = Block.merge(finished, fs.count);
     if (LOG.isDebugEnabled()) {
       double seconds = (System.nanoTime() - began) / 1e9;
       LOG.debug("{} scenarios of {} with {} stochastic units on {} threads in {} s ({} scenarios/s){}",
@@ -418,21 +417,18 @@ public final class MonteCarlo {
       keepDowntime(f, downtime);
     }
 
-    static Block merge(List<Block> blocks, int functions) {
-      Block total = new Block(functions);
-      for (Block b : blocks) {
-        total.scenarios += b.scenarios;
-        for (int f = 0; f < functions; f++) {
-          total.down[f] += b.down[f];
-          total.breach[f] += b.breach[f];
-          total.sum[f] += b.sum[f];
-          total.sumSq[f] += b.sumSq[f];
-          for (int i = 0; i < b.nonZeroCount[f]; i++) {
-            total.keepDowntime(f, b.nonZero[f][i]);
-          }
+    /** Adds the next block's sums (blocks are absorbed in order, so sums are deterministic). */
+    void absorb(Block b) {
+      scenarios += b.scenarios;
+      for (int f = 0; f < down.length; f++) {
+        down[f] += b.down[f];
+        breach[f] += b.breach[f];
+        sum[f] += b.sum[f];
+        sumSq[f] += b.sumSq[f];
+        for (int i = 0; i < b.nonZeroCount[f]; i++) {
+          keepDowntime(f, b.nonZero[f][i]);
         }
       }
-      return total;
     }
 
     private void keepDowntime(int f, long value) {
