@@ -17,4 +17,4 @@ Model load(String file) { return ModelDocuments.read(Path.of(file)); }
 Scenario scenario(String file, Model model) { return ScenarioDocuments.read(Path.of(file), model); }
 
 Model county = ExampleCounty.model();
-System.out.println("Kuja: `county` is the example model. Try county.analyse().spofs(\"emergency-care\")");
+System.out.println("Kuja: `county` is the example model. Try Analysis.of(county).spofs(\"emergency-care\")");

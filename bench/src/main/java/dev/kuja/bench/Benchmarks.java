@@ -8,6 +8,7 @@ import dev.kuja.model.RepairTime;
 import dev.kuja.scenario.CommonCauseEvent;
 import dev.kuja.scenario.MonteCarlo;
 import dev.kuja.simulation.Scenario;
+import dev.kuja.simulation.Simulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public class Benchmarks {
     @Setup(Level.Trial)
     public void setUp() {
       model = NationalModels.generate(size, 42);
-      analysis = model.analyse();
+      analysis = Analysis.of(model);
       analysis.impact(blackout); // builds the compact form outside the measurement
       Scenario.Builder s = Scenario.builder("storm").horizon("P7D")
           .disrupt("transmission-1", "PT0S", "PT4H").disrupt("transmission-2", "PT0S", "PT4H");
@@ -103,7 +104,7 @@ public class Benchmarks {
   @Warmup(iterations = 2, time = 5)
   @Measurement(iterations = 3, time = 5)
   public Object simulate(Loaded s) {
-    return s.model.simulate(s.storm);
+    return Simulator.of(s.model).run(s.storm);
   }
 
   /** Criticality ranking of every node. */
@@ -116,7 +117,7 @@ public class Benchmarks {
 
     @Setup(Level.Trial)
     public void setUp() {
-      analysis = NationalModels.generate(size, 42).analyse();
+      analysis = Analysis.of(NationalModels.generate(size, 42));
     }
   }
 
@@ -164,7 +165,7 @@ public class Benchmarks {
   @Warmup(iterations = 3, time = 2)
   @Measurement(iterations = 5, time = 2)
   public Object kujaRankingAtNaiveSizes(Naive s) {
-    return s.model.analyse().ranking();
+    return Analysis.of(s.model).ranking();
   }
 
   /** Minimal cut sets up to order 2 of one function. */
@@ -177,7 +178,7 @@ public class Benchmarks {
 
     @Setup(Level.Trial)
     public void setUp() {
-      analysis = NationalModels.generate(size, 42).analyse();
+      analysis = Analysis.of(NationalModels.generate(size, 42));
       analysis.impact("transmission-1");
     }
   }
@@ -221,7 +222,7 @@ public class Benchmarks {
   @Measurement(iterations = 3)
   public Object load(Document s) {
     Model m = ModelDocuments.read(s.file);
-    return m.analyse().impact("transmission-1"); // freezes the compact form
+    return Analysis.of(m).impact("transmission-1"); // freezes the compact form
   }
 
   /** A model with reliability data and a Monte Carlo ensemble over it, on two threads. */

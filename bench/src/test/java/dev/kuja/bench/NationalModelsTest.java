@@ -2,7 +2,7 @@ package dev.kuja.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.model.Model;
 import java.util.Map;
@@ -26,7 +26,7 @@ class NationalModelsTest {
     // speed never changes an answer: the baseline and Kuja rank the same
     Model m = NationalModels.generate(1_000, 7);
     Map<String, Integer> naive = NaiveRanking.scores(m);
-    Ranking kuja = m.analyse().ranking();
+    Ranking kuja = Analysis.of(m).ranking();
     for (Ranking.Entry e : kuja.entries()) {
       assertEquals(naive.get(e.node()).doubleValue(), e.score(), e.node());
     }

@@ -1,5 +1,6 @@
 package dev.kuja.cli;
 
+import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.CutSets;
 import dev.kuja.io.ResultsJson;
 import java.util.concurrent.Callable;
@@ -25,7 +26,7 @@ final class CutSetsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CutSets c = in.model().analyse().cutSets(function, order);
+    CutSets c = Analysis.of(in.model()).cutSets(function, order);
     spec.commandLine().getOut().println(in.json ? ResultsJson.cutSets(c) : c);
     return 0;
   }

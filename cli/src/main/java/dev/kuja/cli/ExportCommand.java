@@ -1,5 +1,6 @@
 package dev.kuja.cli;
 
+import dev.kuja.analysis.Analysis;
 import dev.kuja.io.Format;
 import dev.kuja.io.GraphExport;
 import dev.kuja.io.HtmlReport;
@@ -55,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
     Model m = ModelDocuments.read(model);
     String text = switch (format) {
       case "graphml" -> GraphExport.graphml(m);
-      case "dot" -> GraphExport.dot(m, m.functions().stream().map(Node::id).map(f -> m.analyse().spofs(f)).toList());
+      case "dot" -> GraphExport.dot(m, m.functions().stream().map(Node::id).map(f -> Analysis.of(m).spofs(f)).toList());
       case "mermaid" -> GraphExport.mermaid(m);
       case "mef" -> OpenPsaMef.write(m);
       case "html" -> HtmlReport.render(m, java.util.List.of());

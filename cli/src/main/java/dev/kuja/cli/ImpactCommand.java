@@ -1,5 +1,6 @@
 package dev.kuja.cli;
 
+import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.Impact;
 import dev.kuja.io.ResultsJson;
 import dev.kuja.model.Model;
@@ -29,7 +30,7 @@ final class ImpactCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Model m = in.model();
-    Impact impact = horizon == null ? m.analyse().impact(fail) : m.analyse().impact(fail, horizon);
+    Impact impact = horizon == null ? Analysis.of(m).impact(fail) : Analysis.of(m).impact(fail, horizon);
     spec.commandLine().getOut().println(in.json ? ResultsJson.impact(impact) : impact);
     return 0;
   }

@@ -1,9 +1,7 @@
 package dev.kuja.cli;
 
-import dev.kuja.io.DocumentException;
-import dev.kuja.io.DocumentProblem;
-import dev.kuja.model.ModelValidationException;
-import dev.kuja.simulation.ScenarioValidationException;
+import dev.kuja.model.Problem;
+import dev.kuja.model.ValidationException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,18 +74,11 @@ public final class Kuja implements Runnable {
 
   /** Prints what went wrong, one line per problem, and gives the exit status. */
   static int report(Exception e, PrintWriter err) {
-    if (e instanceof DocumentException d) {
-      for (DocumentProblem p : d.problems()) {
-        err.println(p);
+    if (e instanceof ValidationException v) {
+      // a located problem names its file; any other names what was checked
+      for (Problem p : v.problems()) {
+        err.println(p.location().isPresent() ? p.toString() : v.subject() + ": " + p);
       }
-      return BAD_INPUT;
-    }
-    if (e instanceof ScenarioValidationException s) {
-      s.problems().forEach(p -> err.println("scenario: " + p));
-      return BAD_INPUT;
-    }
-    if (e instanceof ModelValidationException m) {
-      m.problems().forEach(p -> err.println("model: " + p));
       return BAD_INPUT;
     }
     if (e instanceof NoSuchElementException || e instanceof IllegalArgumentException

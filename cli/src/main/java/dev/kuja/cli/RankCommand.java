@@ -1,5 +1,6 @@
 package dev.kuja.cli;
 
+import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.io.ResultsJson;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ final class RankCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Ranking r = in.model().analyse().ranking();
+    Ranking r = Analysis.of(in.model()).ranking();
     var out = spec.commandLine().getOut();
     if (in.json) {
       out.println(ResultsJson.ranking(r));

@@ -14,6 +14,7 @@ import dev.kuja.model.Criticality;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.simulation.SimulationResult;
+import dev.kuja.simulation.Simulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
     for (Path s : scenarios) {
       read.add(Inputs.scenario(s, m)); // every input is checked before any work is done
     }
-    Analysis a = m.analyse();
+    Analysis a = Analysis.of(m);
     List<SpofReport> spofs = new ArrayList<>();
     List<Node> functions = m.functions();
     for (int i = 0; i < functions.size(); i++) {
@@ -74,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
     List<SimulationResult> results = new ArrayList<>();
     for (dev.kuja.simulation.Scenario s : read) {
       progress.say("simulating " + s.name());
-      results.add(m.simulate(s));
+      results.add(Simulator.of(m).run(s));
     }
     if (html != null) {
       progress.say("writing " + html);

@@ -3,6 +3,7 @@ package dev.kuja.cli;
 import dev.kuja.io.ResultsJson;
 import dev.kuja.model.Model;
 import dev.kuja.simulation.SimulationResult;
+import dev.kuja.simulation.Simulator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Model m = in.model();
-    SimulationResult r = m.simulate(Inputs.scenario(scenario, m));
+    SimulationResult r = Simulator.of(m).run(Inputs.scenario(scenario, m));
     spec.commandLine().getOut().println(in.json ? ResultsJson.simulation(r) : r);
     return failOnBreach && !r.mtpdBreaches().isEmpty() ? Kuja.FOUND : 0;
   }

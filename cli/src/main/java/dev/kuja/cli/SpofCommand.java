@@ -1,5 +1,6 @@
 package dev.kuja.cli;
 
+import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.io.ResultsJson;
 import dev.kuja.model.Model;
@@ -42,7 +43,7 @@ final class SpofCommand implements Callable<Integer> {
     }
     List<SpofReport> reports = new ArrayList<>();
     for (String f : targets) {
-      reports.add(horizon == null ? m.analyse().spofs(f) : m.analyse().spofs(f, horizon));
+      reports.add(horizon == null ? Analysis.of(m).spofs(f) : Analysis.of(m).spofs(f, horizon));
     }
     var out = spec.commandLine().getOut();
     if (in.json) {

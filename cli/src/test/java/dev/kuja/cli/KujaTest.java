@@ -3,7 +3,6 @@ package dev.kuja.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -287,7 +286,7 @@ class KujaTest {
     Run s = kuja("simulate", MODEL, scenario.toString());
     assertEquals(2, s.status());
     assertEquals(2, s.err().lines().count(), s.err());
-    assertTrue(s.err().startsWith(scenario + ":5:13: disruption 1 names node 'gird'"), s.err());
+    assertTrue(s.err().startsWith(scenario + ":5:13: disruption 1 (gird): no node 'gird' in the model"), s.err());
     assertEquals(2, kuja("cutsets", MODEL, "--function", "emergency-care", "--order", "0").status());
     assertEquals(2, kuja("frobnicate").status());
   }

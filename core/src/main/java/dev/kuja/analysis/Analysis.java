@@ -2,14 +2,15 @@ package dev.kuja.analysis;
 
 import com.google.common.base.Stopwatch;
 import com.google.common.collect.ImmutableList;
-import dev.kuja.internal.Closure;
-import dev.kuja.internal.CompactModel;
-import dev.kuja.internal.CutSetEngine;
-import dev.kuja.internal.FailurePropagation;
-import dev.kuja.internal.NodeSets;
-import dev.kuja.internal.SpofEngine;
-import dev.kuja.internal.SpofMatrix;
+import dev.kuja.engine.failuresets.CutSetEngine;
+import dev.kuja.engine.failuresets.SpofEngine;
+import dev.kuja.engine.failuresets.SpofMatrix;
+import dev.kuja.engine.graph.Closure;
+import dev.kuja.engine.graph.CompactModel;
+import dev.kuja.engine.graph.NodeSets;
+import dev.kuja.engine.propagation.FailurePropagation;
 import dev.kuja.model.Criticality;
+import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import java.time.Duration;
@@ -83,7 +84,7 @@ public final class Analysis {
   public Impact impact(Collection<String> failed, Duration horizon) {
     FailurePropagation fp = FailurePropagation.acquire(cm);
     try {
-      fp.times(cm.indices(failed), millis(horizon), null, -1);
+      fp.times(cm.indices(failed), Durations.millis(horizon), null, -1);
       return impact(failed, Optional.of(horizon), fp);
     } finally {
       fp.release();
@@ -124,7 +125,7 @@ public final class Analysis {
   private FailureTimes failureTimes(Collection<String> failed, Optional<Duration> horizon) {
     FailurePropagation fp = FailurePropagation.acquire(cm);
     try {
-      fp.times(cm.indices(failed), horizon.map(Analysis::millis).orElse(CompactModel.NEVER), null, -1);
+      fp.times(cm.indices(failed), horizon.map(Durations::millis).orElse(CompactModel.NEVER), null, -1);
       // the engine finalises in time order; NodeSets puts ties in id order for stable output
       int count = fp.failedCount();
       int[] order = new int[count];
@@ -162,13 +163,13 @@ public final class Analysis {
     Stopwatch watch = Stopwatch.createStarted();
     int f = cm.index(target);
     SpofEngine.Result result =
-        SpofEngine.spofs(cm, f, horizon.map(Analysis::millis).orElse(CompactModel.NEVER));
+        SpofEngine.spofs(cm, f, horizon.map(Durations::millis).orElse(CompactModel.NEVER));
     List<Spof> spofs = new ArrayList<>(result.found().size());
     for (SpofEngine.Found s : result.found()) {
       List<String> path = s.path() != null
           ? ids(s.path())
-          : new TreePath(cm.ids, result.parent(), s.node(), s.length());
-      spofs.add(new Spof(cm.ids[s.node()], s.commonCause(), path));
+          : new TreePath(cm, result.parent(), s.node(), s.length());
+      spofs.add(new Spof(cm.id(s.node()), s.commonCause(), path));
     }
     LOG.debug("SPOFs of {}: {} in {}", target, spofs.size(), watch);
     return new SpofReport(target, horizon, spofs);
@@ -192,7 +193,7 @@ public final class Analysis {
     List<SpofEngine.Found> spofs = SpofEngine.spofs(cm, f, CompactModel.NEVER).found();
     List<List<String>> sets = new ArrayList<>();
     for (SpofEngine.Found s : spofs) {
-      sets.add(List.of(cm.ids[s.node()]));
+      sets.add(List.of(cm.id(s.node())));
     }
     if (maxOrder > 1) {
       int[] single = spofs.stream().mapToInt(SpofEngine.Found::node).toArray();
@@ -249,7 +250,7 @@ public final class Analysis {
         score += weight[f];
       }
       List<String> fs = ids(lost[v]).stream().sorted().toList();
-      entries.add(new Ranking.Entry(cm.ids[v], fs, score));
+      entries.add(new Ranking.Entry(cm.id(v), fs, score));
     }
     entries.sort(Comparator.comparingDouble(Ranking.Entry::score).reversed()
         .thenComparing(Ranking.Entry::node));
@@ -275,7 +276,7 @@ public final class Analysis {
         ? Closure.dependencies(cm, root) : Closure.dependents(cm, root);
     Map<String, Integer> tiers = new LinkedHashMap<>();
     for (int i = 0; i < layers.nodes().length; i++) {
-      tiers.put(cm.ids[layers.nodes()[i]], layers.tiers()[i]);
+      tiers.put(cm.id(layers.nodes()[i]), layers.tiers()[i]);
     }
     return new DependencyClosure(id, direction, tiers);
   }
@@ -293,12 +294,12 @@ public final class Analysis {
       if (owner.isEmpty()) {
         continue;
       }
-      for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
-        for (int i = cm.altStart[q]; i < cm.altStart[q + 1]; i++) {
-          int u = cm.alts[i];
+      for (int q = cm.reqStart(v); q < cm.reqStart(v + 1); q++) {
+        for (int i = cm.altStart(q); i < cm.altStart(q + 1); i++) {
+          int u = cm.alt(i);
           Optional<String> other = nodes.get(u).owner();
           if (other.isPresent() && !other.equals(owner)) {
-            edges.add(new Edge(v, u, q - cm.reqStart[v], cm.toBreak(q) > 1));
+            edges.add(new Edge(v, u, q - cm.reqStart(v), cm.toBreak(q) > 1));
             providers.add(u);
           }
         }
@@ -315,7 +316,7 @@ public final class Analysis {
       List<String> pair = List.of(nodes.get(e.dependent).owner().orElseThrow(),
           nodes.get(e.provider).owner().orElseThrow());
       grouped.computeIfAbsent(pair, p -> new ArrayList<>()).add(new InterfaceReport.Interface(
-          cm.ids[e.dependent], cm.ids[e.provider], e.requirement, e.redundant,
+          cm.id(e.dependent), cm.id(e.provider), e.requirement, e.redundant,
           spofOf.get(e.provider)));
     }
     List<InterfaceReport.Group> groups = new ArrayList<>();
@@ -335,17 +336,9 @@ public final class Analysis {
   private List<String> ids(int[] indices) {
     List<String> out = new ArrayList<>(indices.length);
     for (int v : indices) {
-      out.add(cm.ids[v]);
+      out.add(cm.id(v));
     }
     return out;
-  }
-
-  static long millis(Duration d) {
-    Objects.requireNonNull(d, "horizon");
-    if (d.isNegative()) {
-      throw new IllegalArgumentException("horizon must not be negative: " + d);
-    }
-    return d.compareTo(Duration.ofMillis(Long.MAX_VALUE / 2)) >= 0 ? Long.MAX_VALUE - 1 : d.toMillis();
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.kuja.analysis;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
-import dev.kuja.internal.NodeSets;
+import dev.kuja.engine.graph.NodeSets;
 import dev.kuja.model.Durations;
 import java.time.Duration;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.kuja.analysis;
 
 import com.google.common.collect.ImmutableSortedSet;
-import dev.kuja.internal.NodeSets;
+import dev.kuja.engine.graph.NodeSets;
 import dev.kuja.model.Durations;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.kuja.analysis;
 
+import dev.kuja.engine.graph.CompactModel;
 import java.util.AbstractList;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -11,13 +12,13 @@ import java.util.NoSuchElementException;
  */
 final class TreePath extends AbstractList<String> {
 
-  private final String[] ids;
+  private final CompactModel cm;
   private final int[] parent;
   private final int start;
   private final int size;
 
-  TreePath(String[] ids, int[] parent, int start, int size) {
-    this.ids = ids;
+  TreePath(CompactModel cm, int[] parent, int start, int size) {
+    this.cm = cm;
     this.parent = parent;
     this.start = start;
     this.size = size;
@@ -32,7 +33,7 @@ final class TreePath extends AbstractList<String> {
     for (int i = 0; i < index; i++) {
       v = parent[v];
     }
-    return ids[v];
+    return cm.id(v);
   }
 
   @Override
@@ -56,7 +57,7 @@ final class TreePath extends AbstractList<String> {
         if (left == 0) {
           throw new NoSuchElementException();
         }
-        String id = ids[v];
+        String id = cm.id(v);
         left--;
         v = parent[v];
         return id;

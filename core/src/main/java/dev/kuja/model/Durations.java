@@ -47,6 +47,21 @@ public final class Durations {
     return rest.isZero() ? "P" + days + "D" : "P" + days + "D" + rest.toString().substring(1);
   }
 
+  /**
+   * A time of the model in milliseconds, the unit every engine counts in: exact up to {@link
+   * #MAX}, and {@code Long.MAX_VALUE - 1} — later than any time a model can reach, yet short of
+   * "never" ({@code Long.MAX_VALUE}) — beyond it. The one rule by which horizons, disruption
+   * times and study periods become engine times.
+   *
+   * @throws IllegalArgumentException when the duration is negative
+   */
+  public static long millis(Duration d) {
+    if (d.isNegative()) {
+      throw new IllegalArgumentException("a time must not be negative: " + format(d));
+    }
+    return d.compareTo(MAX) > 0 ? Long.MAX_VALUE - 1 : d.toMillis();
+  }
+
   /** The problem with a model duration, or null when it is fine. Package-private for validation. */
   static String problem(Duration d) {
     if (d.isNegative()) {

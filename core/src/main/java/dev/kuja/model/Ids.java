@@ -1,6 +1,6 @@
 package dev.kuja.model;
 
-import dev.kuja.internal.Suggest;
+import dev.kuja.model.Suggestions;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
@@ -24,6 +24,6 @@ final class Ids {
   }
 
   static String hint(String unknown, Collection<String> known) {
-    return Suggest.hint(unknown, known);
+    return Suggestions.hint(unknown, known);
   }
 }

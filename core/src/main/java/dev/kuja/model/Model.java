@@ -3,10 +3,6 @@ package dev.kuja.model;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import dev.kuja.analysis.Analysis;
-import dev.kuja.simulation.Scenario;
-import dev.kuja.simulation.SimulationResult;
-import dev.kuja.simulation.Simulator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -39,7 +35,8 @@ import org.jgrapht.graph.builder.GraphTypeBuilder;
  *     .function("emergency-care", f -> f.owner("county").criticality("vital").mtpd("PT4H")
  *         .requiresAny("grid", "generator"))
  *     .build();
- * m.analyse().spofs("emergency-care");
+ * Analysis.of(m).spofs("emergency-care");     // the static analyses (dev.kuja.analysis)
+ * Simulator.of(m).run(storm);                  // a cascade over time (dev.kuja.simulation)
  * }</pre>
  */
 public final class Model {
@@ -148,16 +145,6 @@ public final class Model {
    */
   public Graph<String, Dependency> graph() {
     return graph.get();
-  }
-
-  /** The static analyses of this model: impact, single points of failure, cut sets, rankings. */
-  public Analysis analyse() {
-    return Analysis.of(this);
-  }
-
-  /** Simulates a scenario on this model: who fails, when, for how long and why. */
-  public SimulationResult simulate(Scenario scenario) {
-    return Simulator.of(this).run(scenario);
   }
 
   private Graph<String, Dependency> buildGraph() {
@@ -358,10 +345,10 @@ public final class Model {
       // a value the builder could not read is reported once, not again as "missing"
       Set<List<Object>> reported = new HashSet<>();
       for (Problem p : all) {
-        reported.add(List.of(p.subject(), p.id(), p.requirement(), p.field()));
+        reported.add(List.of(p.element(), p.field()));
       }
       for (Problem p : Validator.validate(orgMap, nodeMap)) {
-        if (!reported.contains(List.of(p.subject(), p.id(), p.requirement(), p.field()))) {
+        if (!reported.contains(List.of(p.element(), p.field()))) {
           all.add(p);
         }
       }
@@ -370,10 +357,10 @@ public final class Model {
         // fields before its requirements (as a document lists them)
         Map<String, Integer> orgOrder = positions(organisations.keySet());
         Map<String, Integer> nodeOrder = positions(nodes.keySet());
-        all.sort(Comparator.<Problem>comparingInt(p -> p.subject().ordinal())
-            .thenComparingInt(p -> (p.subject() == Problem.Subject.NODE ? nodeOrder : orgOrder)
-                .getOrDefault(p.id(), Integer.MAX_VALUE))
-            .thenComparingInt(p -> p.requirement().orElse(-1)));
+        all.sort(Comparator.<Problem>comparingInt(p -> p.element().kind().ordinal())
+            .thenComparingInt(p -> (p.element().kind() == Problem.Element.Kind.NODE ? nodeOrder : orgOrder)
+                .getOrDefault(p.element().id(), Integer.MAX_VALUE))
+            .thenComparingInt(p -> p.element().index().orElse(-1)));
         throw new ModelValidationException(all);
       }
       return new Model(Optional.ofNullable(name), orgMap, nodeMap);

@@ -1,8 +1,10 @@
 package dev.kuja.scenario;
 
 import dev.kuja.model.Durations;
+import dev.kuja.model.Problem;
 import dev.kuja.model.Reliability;
 import dev.kuja.model.RepairTime;
+import dev.kuja.model.ValidationException;
 import dev.kuja.simulation.Disruption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,8 +55,7 @@ public record CommonCauseEvent(String name, List<Disruption.Target> targets, Rel
       }
     });
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("common-cause event '" + name + "': "
-          + String.join("; ", problems));
+      throw new ValidationException(problems.stream().map(m -> Problem.event(name, m)).toList());
     }
   }
 

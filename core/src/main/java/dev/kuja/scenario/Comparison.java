@@ -63,8 +63,8 @@ public record Comparison(
       before.add(sb.run(s));
       after.add(sv.run(s));
     }
-    Analysis ab = baseline.analyse();
-    Analysis av = variant.analyse();
+    Analysis ab = Analysis.of(baseline);
+    Analysis av = Analysis.of(variant);
     List<FunctionChange> changes = new ArrayList<>();
     List<String> onlyInBaseline = new ArrayList<>();
     for (Node f : baseline.functions()) {

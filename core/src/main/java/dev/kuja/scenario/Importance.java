@@ -1,7 +1,7 @@
 package dev.kuja.scenario;
 
-import dev.kuja.internal.Closure;
-import dev.kuja.internal.FailurePropagation;
+import dev.kuja.engine.graph.Closure;
+import dev.kuja.engine.propagation.FailurePropagation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.kuja.scenario;
 
-import dev.kuja.internal.CascadeEngine;
-import dev.kuja.internal.CompactModel;
+import dev.kuja.engine.cascade.CascadeEngine;
+import dev.kuja.engine.graph.CompactModel;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;

@@ -4,6 +4,7 @@ import dev.kuja.model.Model;
 import dev.kuja.simulation.FunctionOutcome;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.SimulationResult;
+import dev.kuja.simulation.Simulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class Sweep<T> {
       Model model = Objects.requireNonNull(variant.apply(value),
           () -> "the variant for " + parameter + " = " + value + " is missing");
       for (Scenario s : scenarios) {
-        SimulationResult r = model.simulate(s);
+        SimulationResult r = Simulator.of(model).run(s);
         List<FunctionOutcome> outcomes = r.functions();
         rows.add(new SweepResult.Row(label(value), s.name(), outcomes));
       }

@@ -1,10 +1,13 @@
 package dev.kuja.scenario;
 
-import dev.kuja.internal.CompactModel;
+import dev.kuja.engine.graph.CompactModel;
+import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Problem;
 import dev.kuja.model.Reliability;
 import dev.kuja.model.RepairTime;
+import dev.kuja.model.ValidationException;
 import dev.kuja.simulation.Disruption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +47,7 @@ final class Units {
   /**
    * The units of the model and events.
    *
-   * @throws IllegalArgumentException naming every target the model does not have
+   * @throws ValidationException naming every target the model does not have
    */
   static Units of(Model model, Duration period, List<CommonCauseEvent> events) {
     CompactModel cm = CompactModel.of(model);
@@ -61,15 +64,14 @@ final class Units {
         }
       }
     }
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     for (CommonCauseEvent e : events) {
       Set<Integer> hit = new LinkedHashSet<>();
       for (Disruption.Target t : e.targets()) {
         List<Node> of = t.nodesIn(model);
         if (of.isEmpty()) {
           // an event that disrupts nothing is a mistake, even for an organisation without nodes
-          problems.add("common-cause event '" + e.name() + "': "
-              + t.problemIn(model).orElse(t + " owns no node"));
+          problems.add(Problem.event(e.name(), t.problemIn(model).orElse(t + " owns no node")));
         }
         of.forEach(node -> hit.add(cm.index(node.id())));
       }
@@ -78,16 +80,17 @@ final class Units {
       spec.add(e.occurrence());
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("\n", problems));
+      throw new ValidationException(problems);
     }
     return new Units(cm, millis(period), names, nodes, spec);
   }
 
-  static long millis(Duration d) {
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException("the study period must be positive, not " + d);
+  /** The study period in engine time. */
+  static long millis(Duration period) {
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("the study period must be positive, not " + period);
     }
-    return d.toMillis();
+    return Durations.millis(period);
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.kuja.simulation;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Organisation;
+import dev.kuja.model.Suggestions;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -35,7 +37,7 @@ public record Disruption(Disruption.Target target, Duration start, Optional<Dura
 
     /**
      * What is wrong with this target in the model: a node or organisation it does not have
-     * (with a "did you mean" hint for nodes), or a tag no node carries. Empty when it is fine;
+     * (with a "did you mean" hint), or a tag no node carries. Empty when it is fine;
      * an organisation that owns no node is not a problem here.
      */
     default Optional<String> problemIn(Model model) {
@@ -49,7 +51,8 @@ public record Disruption(Disruption.Target target, Duration start, Optional<Dura
       }
       if (this instanceof OfOrganisation o) {
         return model.organisation(o.id()).isPresent() ? Optional.empty()
-            : Optional.of("no organisation '" + o.id() + "' in the model");
+            : Optional.of("no organisation '" + o.id() + "' in the model" + Suggestions.hint(o.id(),
+                model.organisations().stream().map(Organisation::id).toList()));
       }
       String tag = ((OfTag) this).tag();
       return model.tagged(tag).isEmpty()

@@ -1,11 +1,13 @@
 package dev.kuja.simulation;
 
 import dev.kuja.model.Durations;
+import dev.kuja.model.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A what-happens-if: disruptions over time, simulated to a horizon. Build with {@link
@@ -50,7 +52,7 @@ public record Scenario(String name, Duration horizon, List<Disruption> disruptio
     private final String name;
     private Duration horizon;
     private final List<Disruption> disruptions = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -63,7 +65,11 @@ public record Scenario(String name, Duration horizon, List<Disruption> disruptio
 
     /** The horizon, ISO-8601 ({@code P7D}). */
     public Builder horizon(String iso) {
-      parse("horizon", iso).ifPresent(this::horizon);
+      try {
+        horizon(Durations.parse(iso));
+      } catch (IllegalArgumentException e) {
+        problems.add(Problem.scenario(name, "horizon", e.getMessage()));
+      }
       return this;
     }
 
@@ -103,10 +109,10 @@ public record Scenario(String name, Duration horizon, List<Disruption> disruptio
     }
 
     private Builder add(Disruption.Target target, String start, String duration) {
-      int index = disruptions.size() + 1;
-      Optional<Duration> s = parse("disruption " + index + " start", start);
+      int index = disruptions.size();
+      Optional<Duration> s = parse(index, target, "start", start);
       Optional<Duration> d = duration == null ? Optional.empty()
-          : parse("disruption " + index + " duration", duration);
+          : parse(index, target, "duration", duration);
       if (s.isPresent() && (duration == null || d.isPresent())) {
         disruptions.add(new Disruption(target, s.get(), d));
       } else {
@@ -116,11 +122,12 @@ public record Scenario(String name, Duration horizon, List<Disruption> disruptio
       return this;
     }
 
-    private Optional<Duration> parse(String what, String iso) {
+    private Optional<Duration> parse(int index, Disruption.Target target, String field, String iso) {
       try {
         return Optional.of(Durations.parse(iso));
       } catch (IllegalArgumentException e) {
-        problems.add(what + ": " + e.getMessage());
+        problems.add(Problem.of(new Problem.Element(Problem.Element.Kind.DISRUPTION, target.toString(),
+            OptionalInt.of(index)), Optional.of(field), e.getMessage()));
         return Optional.empty();
       }
     }
@@ -131,12 +138,12 @@ public record Scenario(String name, Duration horizon, List<Disruption> disruptio
      * @throws ScenarioValidationException listing every problem
      */
     public Scenario build() {
-      List<String> all = new ArrayList<>(problems);
-      if (horizon == null && problems.stream().noneMatch(p -> p.startsWith("horizon"))) {
-        all.add("horizon: a scenario needs a horizon, e.g. P7D");
+      List<Problem> all = new ArrayList<>(problems);
+      if (horizon == null && problems.stream().noneMatch(p -> p.field().equals(Optional.of("horizon")))) {
+        all.add(Problem.scenario(name, "horizon", "a scenario needs a horizon, e.g. P7D"));
       }
       if (horizon != null && (horizon.isNegative() || horizon.isZero())) {
-        all.add("horizon: must be positive, not " + Durations.format(horizon));
+        all.add(Problem.scenario(name, "horizon", "must be positive, not " + Durations.format(horizon)));
       }
       Scenarios.check(disruptions, all);
       if (!all.isEmpty()) {

@@ -1,22 +1,13 @@
 package dev.kuja.simulation;
 
+import dev.kuja.model.Problem;
+import dev.kuja.model.ValidationException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A scenario is invalid, or does not fit the model it is run on. Lists every problem. */
-public final class ScenarioValidationException extends IllegalArgumentException {
+public final class ScenarioValidationException extends ValidationException {
 
-  private final transient List<String> problems;
-
-  public ScenarioValidationException(String scenario, List<String> problems) {
-    super(problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n",
-        "Scenario '" + scenario + "' has " + problems.size()
-            + (problems.size() == 1 ? " problem:\n" : " problems:\n"), "")));
-    this.problems = List.copyOf(problems);
-  }
-
-  /** Every problem, in scenario order. */
-  public List<String> problems() {
-    return problems;
+  public ScenarioValidationException(String scenario, List<Problem> problems) {
+    super("scenario", listing("Scenario '" + scenario + "' has", problems), problems);
   }
 }

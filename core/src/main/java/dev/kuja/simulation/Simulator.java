@@ -1,10 +1,11 @@
 package dev.kuja.simulation;
 
-import dev.kuja.internal.CascadeEngine;
-import dev.kuja.internal.CompactModel;
+import dev.kuja.engine.cascade.CascadeEngine;
+import dev.kuja.engine.graph.CompactModel;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +51,7 @@ public final class Simulator {
   public SimulationResult run(Scenario scenario) {
     Objects.requireNonNull(scenario, "scenario");
     List<Disruption> ds = scenario.disruptions();
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     Scenarios.check(ds, problems);
     int[][] nodes = new int[ds.size()][];
     long[] start = new long[ds.size()];
@@ -58,24 +59,24 @@ public final class Simulator {
     for (int i = 0; i < ds.size(); i++) {
       Disruption d = ds.get(i);
       nodes[i] = targets(i, d, problems);
-      start[i] = millis(d.start());
-      end[i] = d.end().map(Simulator::millis).orElse(CompactModel.NEVER);
+      start[i] = Durations.millis(d.start());
+      end[i] = d.end().map(Durations::millis).orElse(CompactModel.NEVER);
     }
     if (!problems.isEmpty()) {
       throw new ScenarioValidationException(scenario.name(), problems);
     }
     CascadeEngine.Listener adapter = listener.<CascadeEngine.Listener>map(l ->
         (t, v, down, kind, ref, trigger, since) ->
-            l.changed(Duration.ofMillis(t), cm.ids[v], down, cause(scenario, v, kind, ref, trigger, since)))
+            l.changed(Duration.ofMillis(t), cm.id(v), down, cause(scenario, v, kind, ref, trigger, since)))
         .orElse(null);
-    CascadeEngine engine = new CascadeEngine(cm, nodes, start, end, millis(scenario.horizon()), adapter);
+    CascadeEngine engine = new CascadeEngine(cm, nodes, start, end, Durations.millis(scenario.horizon()), adapter);
     engine.run();
     CascadeEngine.Outages raw = engine.outages();
     // outages become objects only when asked for: a national scenario can take down hundreds
     // of thousands of nodes
     Map<String, List<Outage>> timelines = new Timelines(cm, raw, i -> {
       int v = raw.node(i);
-      return new Outage(cm.ids[v], Duration.ofMillis(raw.from(i)),
+      return new Outage(cm.id(v), Duration.ofMillis(raw.from(i)),
           raw.to(i) == CompactModel.NEVER ? Optional.empty() : Optional.of(Duration.ofMillis(raw.to(i))),
           cause(scenario, v, raw.causeKind(i), raw.causeRef(i), raw.causeTrigger(i), raw.causeSince(i)));
     });
@@ -83,7 +84,7 @@ public final class Simulator {
     Set<String> locked = new HashSet<>();
     for (int v = 0; v < cm.n; v++) {
       if (lockedMask[v]) {
-        locked.add(cm.ids[v]);
+        locked.add(cm.id(v));
       }
     }
     List<FunctionOutcome> functions = new ArrayList<>();
@@ -139,18 +140,13 @@ public final class Simulator {
     if (kind == CascadeEngine.DISRUPTED) {
       return new Cause.Disrupted(scenario.disruptions().get(ref));
     }
-    int index = ref - cm.reqStart[v];
+    int index = ref - cm.reqStart(v);
     return new Cause.RequirementLost(index, model.nodes().get(v).requirements().get(index),
-        cm.ids[trigger], Duration.ofMillis(since));
+        cm.id(trigger), Duration.ofMillis(since));
   }
 
-  private int[] targets(int i, Disruption d, List<String> problems) {
-    d.target().problemIn(model)
-        .ifPresent(p -> problems.add("disruption " + (i + 1) + " (" + d.target() + "): " + p));
+  private int[] targets(int i, Disruption d, List<Problem> problems) {
+    d.target().problemIn(model).ifPresent(p -> problems.add(Problem.disruption(i, d.target().toString(), p)));
     return d.target().nodesIn(model).stream().mapToInt(node -> cm.index(node.id())).toArray();
-  }
-
-  private static long millis(Duration d) {
-    return d.compareTo(Durations.MAX) > 0 ? CompactModel.NEVER - 1 : d.toMillis();
   }
 }

@@ -1,7 +1,7 @@
 package dev.kuja.simulation;
 
-import dev.kuja.internal.CascadeEngine;
-import dev.kuja.internal.CompactModel;
+import dev.kuja.engine.cascade.CascadeEngine;
+import dev.kuja.engine.graph.CompactModel;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -132,7 +132,7 @@ final class Timelines extends AbstractMap<String, List<Outage>> {
               throw new NoSuchElementException();
             }
             int v = down[i++];
-            return Map.entry(cm.ids[v], timeline(v));
+            return Map.entry(cm.id(v), timeline(v));
           }
         };
       }

@@ -2,7 +2,6 @@ package dev.kuja.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.Requirement;
@@ -53,7 +52,7 @@ class AnalysisProperties {
       }
     });
     Map<String, Long> actual = new HashMap<>();
-    m.analyse().failureTimes(failed).times().forEach((id, d) -> actual.put(id, d.toMillis()));
+    Analysis.of(m).failureTimes(failed).times().forEach((id, d) -> actual.put(id, d.toMillis()));
     assertEquals(expected, actual, m::toString);
   }
 
@@ -62,7 +61,7 @@ class AnalysisProperties {
       @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed, @ForAll @LongRange(min = 1, max = 4095) long pick) {
     Model m = RandomModels.model(size, seed);
     List<String> failed = subset(m, pick);
-    assertEquals(Oracle.impact(m, failed), m.analyse().impact(failed).failed());
+    assertEquals(Oracle.impact(m, failed), Analysis.of(m).impact(failed).failed());
   }
 
   @Property(tries = 300)
@@ -72,7 +71,7 @@ class AnalysisProperties {
     Model m = RandomModels.model(size, seed);
     List<String> failed = subset(m, pick);
     Duration h = Duration.ofHours(hours);
-    assertEquals(Oracle.impact(m, failed, h.toMillis()), m.analyse().impact(failed, h).failed());
+    assertEquals(Oracle.impact(m, failed, h.toMillis()), Analysis.of(m).impact(failed, h).failed());
   }
 
   @Property(tries = 300)
@@ -80,7 +79,7 @@ class AnalysisProperties {
       @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed, @ForAll @IntRange(min = 0, max = 11) int target) {
     Model m = RandomModels.model(size, seed);
     String f = "n" + (target % size);
-    SpofReport report = m.analyse().spofs(f);
+    SpofReport report = Analysis.of(m).spofs(f);
     assertEquals(Oracle.spofs(m, f, Oracle.NEVER), new TreeSet<>(report.nodes()));
     Set<String> serial = Oracle.serialReach(m, f, Oracle.NEVER);
     for (Spof s : report.spofs()) {
@@ -96,7 +95,7 @@ class AnalysisProperties {
     Model m = RandomModels.model(size, seed);
     String f = "n" + (target % size);
     long h = Duration.ofHours(hours).toMillis();
-    SpofReport report = m.analyse().spofs(f, Duration.ofHours(hours));
+    SpofReport report = Analysis.of(m).spofs(f, Duration.ofHours(hours));
     assertEquals(Oracle.spofs(m, f, h), new TreeSet<>(report.nodes()));
     Set<String> serial = Oracle.serialReach(m, f, h);
     for (Spof s : report.spofs()) {
@@ -141,7 +140,7 @@ class AnalysisProperties {
       @ForAll @IntRange(min = 0, max = 9) int target, @ForAll @IntRange(min = 1, max = 3) int order) {
     Model m = RandomModels.model(size, seed);
     String f = "n" + (target % size);
-    Set<Set<String>> actual = m.analyse().cutSets(f, order).sets().stream()
+    Set<Set<String>> actual = Analysis.of(m).cutSets(f, order).sets().stream()
         .map(s -> (Set<String>) new TreeSet<>(s)).collect(Collectors.toSet());
     assertEquals(Oracle.cutSets(m, f, order), actual, m::toString);
   }
@@ -149,7 +148,7 @@ class AnalysisProperties {
   @Property(tries = 200)
   void rankingAgreesWithOracle(@ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
     Model m = RandomModels.model(size, seed);
-    Ranking ranking = m.analyse().ranking();
+    Ranking ranking = Analysis.of(m).ranking();
     assertEquals(m.size(), ranking.entries().size());
     double previous = Double.MAX_VALUE;
     for (Ranking.Entry e : ranking.entries()) {
@@ -176,8 +175,8 @@ class AnalysisProperties {
     String r = "n" + (root % size);
     var forward = new BFSShortestPath<>(m.graph()).getPaths(r);
     var backward = new BFSShortestPath<>(new EdgeReversedGraph<>(m.graph())).getPaths(r);
-    DependencyClosure deps = m.analyse().dependencies(r);
-    DependencyClosure dependents = m.analyse().dependents(r);
+    DependencyClosure deps = Analysis.of(m).dependencies(r);
+    DependencyClosure dependents = Analysis.of(m).dependents(r);
     for (Node n : m.nodes()) {
       var p = forward.getPath(n.id());
       assertEquals(p == null ? -1 : p.getLength(), deps.tier(n.id()).orElse(-1), n.id());
@@ -189,7 +188,7 @@ class AnalysisProperties {
   @Property(tries = 200)
   void interfacesAreCrossOwnerRequirementsWithTheirSpofs(@ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
     Model m = RandomModels.model(size, seed);
-    InterfaceReport report = m.analyse().interfaces();
+    InterfaceReport report = Analysis.of(m).interfaces();
     Set<String> expected = new HashSet<>();
     for (Node n : m.nodes()) {
       for (int i = 0; i < n.requirements().size(); i++) {
@@ -230,7 +229,7 @@ class AnalysisProperties {
     Model m = RandomModels.model(size, seed);
     List<String> small = subset(m, pick);
     List<String> large = subset(m, pick | more);
-    Analysis a = m.analyse();
+    Analysis a = Analysis.of(m);
     assertTrue(a.impact(large).failed().containsAll(a.impact(small).failed()));
     Duration h = Duration.ofHours(hours);
     assertTrue(a.impact(large, h).failed().containsAll(a.impact(small, h).failed()));
@@ -243,7 +242,7 @@ class AnalysisProperties {
       @ForAll @IntRange(min = 0, max = 12) int hours, @ForAll @IntRange(min = 0, max = 12) int extra) {
     Model m = RandomModels.model(size, seed);
     List<String> failed = subset(m, pick);
-    Analysis a = m.analyse();
+    Analysis a = Analysis.of(m);
     Set<String> shorter = a.impact(failed, Duration.ofHours(hours)).failed();
     Set<String> longer = a.impact(failed, Duration.ofHours(hours + extra)).failed();
     assertTrue(longer.containsAll(shorter));

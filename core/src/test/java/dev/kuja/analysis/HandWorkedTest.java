@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kuja.model.Model;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +43,7 @@ class HandWorkedTest {
 
   @Nested
   class Hospital {
-    final Analysis a = hospital().analyse();
+    final Analysis a = Analysis.of(hospital());
 
     @Test
     void theSharedFuelSupplierIsACommonCauseSpof() {
@@ -187,7 +186,7 @@ class HandWorkedTest {
 
   @Nested
   class PowerTelecomCycle {
-    final Analysis a = powerTelecom().analyse();
+    final Analysis a = Analysis.of(powerTelecom());
 
     @Test
     void aCycleWithoutACauseStaysUp() {
@@ -257,7 +256,7 @@ class HandWorkedTest {
 
   @Nested
   class TwoOfThreePumps {
-    final Analysis a = pumps().analyse();
+    final Analysis a = Analysis.of(pumps());
 
     @Test
     void feedAIsACommonCauseSpofAndFeedBIsNot() {

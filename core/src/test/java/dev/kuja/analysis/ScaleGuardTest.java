@@ -3,8 +3,8 @@ package dev.kuja.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kuja.model.Model;
+import dev.kuja.simulation.Simulator;
 import dev.kuja.testing.LayeredModels;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ class ScaleGuardTest {
   void everyAnalysisRunsOnAMillionDeepChain() {
     int length = 1_000_000;
     Model m = LayeredModels.chain(length);
-    Analysis a = m.analyse();
+    Analysis a = Analysis.of(m);
     String bottom = "n" + (length - 1);
     assertEquals(length, a.impact(bottom).size());
     assertEquals(Duration.ofMinutes(length - 1), a.failureTimes(bottom).time("n0").orElseThrow());
@@ -39,10 +39,10 @@ class ScaleGuardTest {
     assertEquals(length - 1, r.critical().size());
     assertEquals(0, a.interfaces().groups().size());
     // the cascade runs the whole chain, one tolerance step at a time, and back up again
-    dev.kuja.simulation.SimulationResult sim = m.simulate(dev.kuja.simulation.Scenario
+    dev.kuja.simulation.SimulationResult sim = Simulator.of(m).run(dev.kuja.simulation.Scenario
         .builder("chain").horizon("P1000D").disrupt(bottom, "PT0S", "PT1H").build());
     assertEquals(60, sim.timelines().size(), "the hour-long outage reaches 60 one-minute steps up");
-    assertEquals(Duration.ofMinutes(length - 1), m.simulate(dev.kuja.simulation.Scenario
+    assertEquals(Duration.ofMinutes(length - 1), Simulator.of(m).run(dev.kuja.simulation.Scenario
         .builder("chain").horizon("P1000D").disrupt(bottom, "PT0S").build())
         .function("n0").orElseThrow().firstImpact().orElseThrow());
   }
@@ -50,7 +50,7 @@ class ScaleGuardTest {
   @Test
   void cutSetsOfOrderThreeOnTenThousandNodes() {
     Model m = LayeredModels.model(10_000, 5, 42);
-    Analysis a = m.analyse();
+    Analysis a = Analysis.of(m);
     int checked = 0;
     for (int i = 0; i < 5; i++) {
       String f = "L0-" + i;

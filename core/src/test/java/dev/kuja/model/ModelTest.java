@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.kuja.analysis.Analysis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -90,8 +90,8 @@ class ModelTest {
 
   private static java.lang.ref.WeakReference<Model> analysedAndDropped() {
     Model m = small();
-    m.analyse().impact(m.nodes().get(0).id());
-    m.analyse().failureTimes(m.nodes().get(0).id());
+    Analysis.of(m).impact(m.nodes().get(0).id());
+    Analysis.of(m).failureTimes(m.nodes().get(0).id());
     return new java.lang.ref.WeakReference<>(m);
   }
 }

@@ -3,7 +3,6 @@ package dev.kuja.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -32,8 +31,8 @@ class ValidationTest {
     Problem p = only(b -> b.function("care", f -> f.criticality("vital").requires("grdi")));
     assertEquals("node 'care', requirement 1 (alternatives): names 'grdi', which is not a node; "
         + "did you mean 'grid'?", p.toString());
-    assertEquals("care", p.id());
-    assertEquals(0, p.requirement().getAsInt());
+    assertEquals("care", p.element().id());
+    assertEquals(0, p.element().index().getAsInt());
   }
 
   @Test

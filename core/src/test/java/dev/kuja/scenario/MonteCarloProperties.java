@@ -2,7 +2,6 @@ package dev.kuja.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.Reliability;

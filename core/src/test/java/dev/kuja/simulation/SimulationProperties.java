@@ -1,7 +1,7 @@
 package dev.kuja.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.kuja.analysis.Analysis;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.Requirement;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /** The event-driven simulator agrees with the discrete-time rules of DESIGN §3. */
 class SimulationProperties {
@@ -63,7 +63,7 @@ class SimulationProperties {
       @ForAll @IntRange(min = 1, max = 4) int disruptions) {
     Model m = RandomModels.model(size, seed);
     Scenario s = RandomScenarios.scenario(m, seed ^ 0x9E3779B97F4A7C15L, disruptions);
-    SimulationResult actual = m.simulate(s);
+    SimulationResult actual = Simulator.of(m).run(s);
     GridSimulator expected = GridSimulator.run(m, s, 2 * settleTime(m, s));
     assertEquals(timelines(expected), timelines(actual), () -> m.nodes() + "\n" + s);
     assertEquals(expected.downAtEnd, actual.locked(), () -> "locked\n" + m.nodes() + "\n" + s);
@@ -92,7 +92,7 @@ class SimulationProperties {
       failed.add("n0");
       b.disrupt("n0", "PT0S");
     }
-    SimulationResult r = m.simulate(b.build());
+    SimulationResult r = Simulator.of(m).run(b.build());
     Map<String, Long> times = Oracle.failureTimes(m, failed);
     for (Node n : m.nodes()) {
       long t = times.get(n.id());
@@ -123,9 +123,9 @@ class SimulationProperties {
     if (failed.isEmpty()) {
       return;
     }
-    SimulationResult r = m.simulate(b.build());
+    SimulationResult r = Simulator.of(m).run(b.build());
     List<String> downAtEnd = m.nodes().stream().map(Node::id)
         .filter(id -> r.isDown(id, Duration.ofMinutes(59))).sorted().toList();
-    assertEquals(List.copyOf(m.analyse().impact(failed).failed()), downAtEnd);
+    assertEquals(List.copyOf(Analysis.of(m).impact(failed).failed()), downAtEnd);
   }
 }

@@ -35,7 +35,7 @@ public final class Walkthrough {
 
     // 2. Static analysis: the single points of failure of every vital function. Common-cause
     //    SPOFs are the ones that defeat redundancy — the findings nobody sees by eye.
-    Analysis analysis = model.analyse();
+    Analysis analysis = Analysis.of(model);
     System.out.println("\n2. Common-cause single points of failure of vital functions:");
     for (Node f : model.functions()) {
       if (f.criticality().orElseThrow() != Criticality.VITAL) {

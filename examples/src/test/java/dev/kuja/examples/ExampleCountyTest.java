@@ -3,7 +3,6 @@ package dev.kuja.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
@@ -11,6 +10,7 @@ import dev.kuja.model.Model;
 import dev.kuja.scenario.Comparison;
 import dev.kuja.simulation.FunctionOutcome;
 import dev.kuja.simulation.SimulationResult;
+import dev.kuja.simulation.Simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ExampleCountyTest {
 
   private final Model model = ExampleCounty.model();
-  private final Analysis analysis = model.analyse();
+  private final Analysis analysis = Analysis.of(model);
 
   @Test
   void itIsARealisticSize() {
@@ -52,7 +52,7 @@ class ExampleCountyTest {
 
   @Test
   void theStormReachesEmergencyCareThroughStaffCommuting() {
-    SimulationResult result = model.simulate(ExampleCounty.storm());
+    SimulationResult result = Simulator.of(model).run(ExampleCounty.storm());
     FunctionOutcome care = result.function("emergency-care").orElseThrow();
     // roads cut at 0; commuting fails after its 6 h; the emergency department after 12 h more
     assertEquals(Duration.ofHours(18), care.firstImpact().orElseThrow());
@@ -64,11 +64,11 @@ class ExampleCountyTest {
 
   @Test
   void everyScenarioRuns() {
-    assertEquals(Set.of("home-care"), Set.copyOf(model.simulate(ExampleCounty.strike()).mtpdBreaches()
+    assertEquals(Set.of("home-care"), Set.copyOf(Simulator.of(model).run(ExampleCounty.strike()).mtpdBreaches()
         .stream().map(FunctionOutcome::function).toList()));
-    assertEquals(Duration.ofHours(4), model.simulate(ExampleCounty.ransomware())
+    assertEquals(Duration.ofHours(4), Simulator.of(model).run(ExampleCounty.ransomware())
         .function("emergency-care").orElseThrow().firstImpact().orElseThrow());
-    assertTrue(model.simulate(ExampleCounty.fuel()).mtpdBreaches().size() >= 5);
+    assertTrue(Simulator.of(model).run(ExampleCounty.fuel()).mtpdBreaches().size() >= 5);
   }
 
   @Test
@@ -84,11 +84,11 @@ class ExampleCountyTest {
   void aSecondFuelSupplierShortensTheFuelCrisis() {
     Model variant = WhatIf.secondFuelSupplier(model);
     assertTrue(variant.contains("fuel-delivery-2"));
-    assertTrue(model.analyse().spofs("emergency-care").contains("fuel-delivery"));
-    assertFalse(variant.analyse().spofs("emergency-care").contains("fuel-delivery"),
+    assertTrue(Analysis.of(model).spofs("emergency-care").contains("fuel-delivery"));
+    assertFalse(Analysis.of(variant).spofs("emergency-care").contains("fuel-delivery"),
         "with two distributors, neither alone is a SPOF");
-    int before = model.simulate(ExampleCounty.fuel()).mtpdBreaches().size();
-    int after = variant.simulate(ExampleCounty.fuel()).mtpdBreaches().size();
+    int before = Simulator.of(model).run(ExampleCounty.fuel()).mtpdBreaches().size();
+    int after = Simulator.of(variant).run(ExampleCounty.fuel()).mtpdBreaches().size();
     assertTrue(after < before, before + " -> " + after);
     String out = capture(() -> WhatIf.main(new String[0]));
     Comparison c = Comparison.of(model, variant, ExampleCounty.fuel(), ExampleCounty.storm());

@@ -2,7 +2,6 @@ package dev.kuja.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +75,8 @@ class JShellWalkthroughTest {
         }
       }
       // fixing only one of the two chains is not enough
-      assertEquals("Optional[PT18H]", eval(js, "county.toBuilder().edit(\"er-staff\", s -> s.clearRequirements())"
-          + ".build().simulate(storm).function(\"emergency-care\").get().firstImpact()"));
+      assertEquals("Optional[PT18H]", eval(js, "Simulator.of(county.toBuilder().edit(\"er-staff\", s -> s.clearRequirements())"
+          + ".build()).run(storm).function(\"emergency-care\").get().firstImpact()"));
     }
   }
 }

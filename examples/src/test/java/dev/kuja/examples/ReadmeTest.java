@@ -2,7 +2,7 @@ package dev.kuja.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.kuja.analysis.Analysis;
 import dev.kuja.model.Model;
 import dev.kuja.model.ModelValidationException;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class ReadmeTest {
         .build();
     assertEquals("SPOFs of emergency-care: 1 (0 direct, 1 common-cause)\n"
         + "  common-cause  fuel                     fuel -> gen-b -> emergency-care",
-        model.analyse().spofs("emergency-care").toString().replace(System.lineSeparator(), "\n"));
+        Analysis.of(model).spofs("emergency-care").toString().replace(System.lineSeparator(), "\n"));
   }
 
   @Test
@@ -39,6 +39,6 @@ class ReadmeTest {
         + "fit inside the tolerable disruption\n"
         + "  - node 'care', requirement 1 (alternatives): names 'grdi', which is not a node; "
         + "did you mean 'grid'?", e.getMessage());
-    assertTrue(e.problems().get(1).requirement().isPresent());
+    assertTrue(e.problems().get(1).element().index().isPresent());
   }
 }

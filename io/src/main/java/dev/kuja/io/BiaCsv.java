@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import dev.kuja.internal.Suggest;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
@@ -13,6 +12,7 @@ import dev.kuja.model.ModelValidationException;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Problem;
 import dev.kuja.model.Requirement;
+import dev.kuja.model.Suggestions;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -127,7 +127,7 @@ public final class BiaCsv {
     for (Map.Entry<String, List<Table.Row>> e : reqRows.entrySet()) {
       if (!nodeRows.containsKey(e.getKey())) {
         e.getValue().get(0).problem("node", "names '" + e.getKey() + "', which is not a row of "
-            + nodesName + Suggest.hint(e.getKey(), nodeRows.keySet()));
+            + nodesName + Suggestions.hint(e.getKey(), nodeRows.keySet()));
       }
     }
     owners.forEach(o -> b.organisation(o, o));
@@ -137,14 +137,14 @@ public final class BiaCsv {
       return model;
     } catch (ModelValidationException e) {
       for (Problem p : e.problems()) {
-        Table.Row row = nodeRows.get(p.id());
-        if (p.requirement().isPresent()) {
-          List<Table.Row> rows = reqRows.get(p.id());
-          row = rows != null && p.requirement().getAsInt() < rows.size()
-              ? rows.get(p.requirement().getAsInt()) : row;
+        Table.Row row = nodeRows.get(p.element().id());
+        if (p.element().index().isPresent()) {
+          List<Table.Row> rows = reqRows.get(p.element().id());
+          row = rows != null && p.element().index().getAsInt() < rows.size()
+              ? rows.get(p.element().index().getAsInt()) : row;
         }
         if (row == null) {
-          problems.add(new DocumentProblem(nodesName, 0, 0, p.toString()));
+          problems.add(p.at(new Problem.Location(nodesName, 0, 0)));
           continue;
         }
         String column = switch (p.field().orElse("")) {
@@ -152,11 +152,10 @@ public final class BiaCsv {
           case "k" -> "k";
           case "tolerance" -> "tolerance";
           case "owner", "criticality", "mtpd", "rto", "recovery", "name", "id" -> p.field().get();
-          default -> p.requirement().isPresent() ? "node" : "id";
+          default -> p.element().index().isPresent() ? "node" : "id";
         };
         if (!row.table.reported.contains(column + "@" + row.line)) {
-          row.table.problems.add(new DocumentProblem(row.table.name, row.line,
-              row.table.column(column), p.toString()));
+          row.table.problems.add(p.at(new Problem.Location(row.table.name, row.line, row.table.column(column))));
         }
       }
       problems.throwIfAny();
@@ -168,8 +167,7 @@ public final class BiaCsv {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new DocumentException(List.of(new DocumentProblem(file.toString(), 0, 0,
-          Files.exists(file) ? "cannot be read: " + e.getMessage() : "no such file")));
+      throw new DocumentException(List.of(Problem.inDocument(Problem.Location.of(file.toString()), Files.exists(file) ? "cannot be read: " + e.getMessage() : "no such file")));
     }
   }
 
@@ -213,21 +211,19 @@ public final class BiaCsv {
             t.header(cells, known, required, line);
           } else if (!(cells.size() == 1 && cells.get(0).isEmpty())) {
             if (cells.size() > t.header.size()) {
-              problems.add(new DocumentProblem(name, line, t.header.size() + 1,
-                  "the row has " + cells.size() + " cells but the header names " + t.header.size() + " columns"));
+              problems.add(Problem.inDocument(new Problem.Location(name, line, t.header.size() + 1), "the row has " + cells.size() + " cells but the header names " + t.header.size() + " columns"));
             }
             t.rows.add(new Row(t, line, cells));
           }
         }
         if (first) {
-          problems.add(new DocumentProblem(name, 0, 0, "the table is empty; the first row names the columns: "
+          problems.add(Problem.inDocument(Problem.Location.of(name), "the table is empty; the first row names the columns: "
               + String.join(",", known)));
         }
       } catch (JsonProcessingException e) {
-        problems.add(new DocumentProblem(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-            e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "not valid CSV: " + e.getOriginalMessage()));
+        problems.add(Problem.inDocument(new Problem.Location(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getLocation() == null ? 0 : e.getLocation().getColumnNr()), "not valid CSV: " + e.getOriginalMessage()));
       } catch (IOException e) {
-        problems.add(new DocumentProblem(name, 0, 0, "cannot be read: " + e.getMessage()));
+        problems.add(Problem.inDocument(Problem.Location.of(name), "cannot be read: " + e.getMessage()));
       }
       return t;
     }
@@ -237,14 +233,14 @@ public final class BiaCsv {
         String c = cells.get(i).trim();
         header.add(c);
         if (!known.contains(c)) {
-          problems.add(new DocumentProblem(name, line, i + 1, "unknown column '" + c + "'"
-              + Suggest.closest(c, known).map(s -> "; did you mean '" + s + "'?")
+          problems.add(Problem.inDocument(new Problem.Location(name, line, i + 1), "unknown column '" + c + "'"
+              + Suggestions.closest(c, known).map(s -> "; did you mean '" + s + "'?")
                   .orElse(" (columns: " + String.join(", ", known) + ")")));
         }
       }
       for (String r : required) {
         if (!header.contains(r)) {
-          problems.add(new DocumentProblem(name, line, 0, "the header has no column '" + r + "'"));
+          problems.add(Problem.inDocument(new Problem.Location(name, line, 0), "the header has no column '" + r + "'"));
         }
       }
     }
@@ -271,8 +267,7 @@ public final class BiaCsv {
 
       void problem(String column, String message) {
         table.reported.add(column + "@" + line);
-        table.problems.add(new DocumentProblem(table.name, line, table.column(column),
-            "column '" + column + "': " + message));
+        table.problems.add(Problem.inDocument(new Problem.Location(table.name, line, table.column(column)), "column '" + column + "': " + message));
       }
 
       void missing(String column) {

@@ -1,20 +1,17 @@
 package dev.kuja.io;
 
+import dev.kuja.model.Problem;
+import dev.kuja.model.ValidationException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A document could not be read. The message lists every problem found, one per line. */
-public final class DocumentException extends IllegalArgumentException {
+/**
+ * A document could not be read, or does not make a valid model or scenario. The message lists
+ * every problem found, one per line, each with its {@code file:line:column}.
+ */
+public final class DocumentException extends ValidationException {
 
-  private final transient List<DocumentProblem> problems;
-
-  public DocumentException(List<DocumentProblem> problems) {
-    super(problems.stream().map(DocumentProblem::toString).collect(Collectors.joining("\n")));
-    this.problems = List.copyOf(problems);
-  }
-
-  /** Every problem, in document order. */
-  public List<DocumentProblem> problems() {
-    return problems;
+  public DocumentException(List<Problem> problems) {
+    super("document", problems.stream().map(Problem::toString).collect(Collectors.joining("\n")), problems);
   }
 }

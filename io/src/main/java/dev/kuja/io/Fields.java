@@ -1,7 +1,7 @@
 package dev.kuja.io;
 
-import dev.kuja.internal.Suggest;
 import dev.kuja.model.Durations;
+import dev.kuja.model.Suggestions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ final class Fields {
     this.problems = problems;
     for (Map.Entry<String, int[]> k : map.keys.entrySet()) {
       if (!allowed.contains(k.getKey())) {
-        Optional<String> hint = Suggest.closest(k.getKey(), allowed);
+        Optional<String> hint = Suggestions.closest(k.getKey(), allowed);
         hint.ifPresent(faulty::add);
         problems.add(k.getValue()[0], k.getValue()[1], "unknown key '" + k.getKey() + "' in " + what
             + hint.map(h -> "; did you mean '" + h + "'?")

@@ -76,7 +76,7 @@ public final class HtmlReport {
   /** The report of the model and the given simulation results, as one HTML document. */
   public static String render(Model model, List<SimulationResult> results) {
     Objects.requireNonNull(model, "model");
-    Analysis a = model.analyse();
+    Analysis a = Analysis.of(model);
     List<SpofReport> spofs = new ArrayList<>();
     List<CutSets> doubles = new ArrayList<>();
     for (Node f : model.functions()) {

@@ -18,7 +18,7 @@ final class Locator {
 
   private Locator() {}
 
-  static List<DocumentProblem> locate(List<Problem> problems, Source source, ReadOptions options,
+  static List<Problem> locate(List<Problem> problems, Source source, ReadOptions options,
       Set<List<String>> reported) {
     Tree root;
     Problems ignored = new Problems(source.name());
@@ -31,22 +31,23 @@ final class Locator {
     }
     Map<String, List<Tree>> nodes = index(root.get("nodes"));
     Map<String, List<Tree>> organisations = index(root.get("organisations"));
-    List<DocumentProblem> out = new ArrayList<>();
+    List<Problem> out = new ArrayList<>();
     for (Problem p : problems) {
       String field = p.field().orElse("");
-      if (p.subject() == Problem.Subject.NODE
-          && (reported.contains(List.of("NODE", p.id(), "*"))
-              || reported.contains(List.of("NODE", p.id(), field))
-              || (p.requirement().isPresent()
-                  && reported.contains(List.of("NODE", p.id(), "requirement " + p.requirement().getAsInt()))))) {
+      if (p.element().kind() == Problem.Element.Kind.NODE
+          && (reported.contains(List.of("NODE", p.element().id(), "*"))
+              || reported.contains(List.of("NODE", p.element().id(), field))
+              || (p.element().index().isPresent()
+                  && reported.contains(List.of("NODE", p.element().id(), "requirement " + p.element().index().getAsInt()))))) {
         continue;
       }
-      Tree at = switch (p.subject()) {
+      Tree at = switch (p.element().kind()) {
         case MODEL -> field.isEmpty() || root.get(field) == null ? root : root.get(field);
         case ORGANISATION -> pick(organisations, p, root);
         case NODE -> nodeElement(pick(nodes, p, root), p);
+        default -> root;
       };
-      out.add(new DocumentProblem(source.name(), at.line, at.column, p.toString()));
+      out.add(p.at(new Problem.Location(source.name(), at.line, at.column)));
     }
     return out;
   }
@@ -67,23 +68,23 @@ final class Locator {
 
   /** The element with the problem's id; for "used more than once", its last occurrence. */
   private static Tree pick(Map<String, List<Tree>> index, Problem p, Tree fallback) {
-    List<Tree> found = index.get(p.id());
+    List<Tree> found = index.get(p.element().id());
     if (found == null || found.isEmpty()) {
       return fallback;
     }
     Tree element = p.message().contains("more than once") ? found.get(found.size() - 1) : found.get(0);
-    if (p.requirement().isEmpty() && p.field().isPresent() && element.get(p.field().get()) != null) {
+    if (p.element().index().isEmpty() && p.field().isPresent() && element.get(p.field().get()) != null) {
       return element.get(p.field().get());
     }
     return element;
   }
 
   private static Tree nodeElement(Tree node, Problem p) {
-    if (p.requirement().isEmpty()) {
+    if (p.element().index().isEmpty()) {
       return node;
     }
     Tree requires = node.get("requires");
-    int i = p.requirement().getAsInt();
+    int i = p.element().index().getAsInt();
     if (requires == null || requires.kind != Tree.Kind.LIST || i >= requires.list.size()) {
       return node;
     }

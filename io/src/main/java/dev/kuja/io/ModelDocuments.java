@@ -3,7 +3,6 @@ package dev.kuja.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.kuja.internal.Suggest;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
@@ -11,9 +10,11 @@ import dev.kuja.model.ModelValidationException;
 import dev.kuja.model.Node;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Organisation;
+import dev.kuja.model.Problem;
 import dev.kuja.model.Reliability;
 import dev.kuja.model.RepairTime;
 import dev.kuja.model.Requirement;
+import dev.kuja.model.Suggestions;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -129,12 +130,11 @@ public final class ModelDocuments {
               problems.at(r.read(), "nodes must be a list");
             }
           }
-          case "kuja-scenario" -> throw new TreeReader.Fatal(new DocumentProblem(source.name(), kl, kc,
-              "this is a scenario document, not a model (it starts with kuja-scenario)"));
+          case "kuja-scenario" -> throw new TreeReader.Fatal(Problem.inDocument(new Problem.Location(source.name(), kl, kc), "this is a scenario document, not a model (it starts with kuja-scenario)"));
           default -> {
             r.read();
             problems.add(kl, kc, "unknown key '" + key + "' at the top of the model"
-                + Suggest.hint(key, TOP));
+                + Suggestions.hint(key, TOP));
           }
         }
       }

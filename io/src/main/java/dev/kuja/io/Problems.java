@@ -1,5 +1,6 @@
 package dev.kuja.io;
 
+import dev.kuja.model.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +12,7 @@ final class Problems {
   static final int MAX = 1000;
 
   final String source;
-  private final List<DocumentProblem> list = new ArrayList<>();
+  private final List<Problem> list = new ArrayList<>();
   private int dropped;
 
   Problems(String source) {
@@ -20,7 +21,7 @@ final class Problems {
 
   void add(int line, int column, String message) {
     if (list.size() < MAX) {
-      list.add(new DocumentProblem(source, line, column, message));
+      list.add(Problem.inDocument(new Problem.Location(source, line, column), message));
     } else {
       dropped++;
     }
@@ -30,12 +31,21 @@ final class Problems {
     add(t.line, t.column, message);
   }
 
-  void add(DocumentProblem p) {
+  /** A problem of the model or scenario the document describes, found at a place in it. */
+  void at(Tree t, Problem p) {
+    add(p.at(new Problem.Location(source, t.line, t.column)));
+  }
+
+  void add(Problem p) {
     list.add(p);
   }
 
   boolean isEmpty() {
     return list.isEmpty();
+  }
+
+  private String source(Problem p) {
+    return p.location().map(Problem.Location::source).orElse(source);
   }
 
   /** Throws the problems, in document order, when there are any. */
@@ -45,12 +55,13 @@ final class Problems {
     }
     // document order within each source; sources in the order they first had a problem
     java.util.Map<String, Integer> sources = new java.util.HashMap<>();
-    list.forEach(p -> sources.putIfAbsent(p.source(), sources.size()));
-    List<DocumentProblem> sorted = new ArrayList<>(list);
-    sorted.sort(Comparator.<DocumentProblem>comparingInt(p -> sources.get(p.source()))
-        .thenComparingInt(DocumentProblem::line).thenComparingInt(DocumentProblem::column));
+    list.forEach(p -> sources.putIfAbsent(source(p), sources.size()));
+    List<Problem> sorted = new ArrayList<>(list);
+    sorted.sort(Comparator.<Problem>comparingInt(p -> sources.get(source(p)))
+        .thenComparingInt(p -> p.location().map(Problem.Location::line).orElse(0))
+        .thenComparingInt(p -> p.location().map(Problem.Location::column).orElse(0)));
     if (dropped > 0) {
-      sorted.add(new DocumentProblem(source, 0, 0, "… and " + dropped + " more problems"));
+      sorted.add(Problem.inDocument(Problem.Location.of(source), "… and " + dropped + " more problems"));
     }
     throw new DocumentException(sorted);
   }

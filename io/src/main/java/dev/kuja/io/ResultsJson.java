@@ -10,6 +10,7 @@ import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Durations;
+import dev.kuja.model.Problem;
 import dev.kuja.scenario.DurationEstimate;
 import dev.kuja.scenario.EnsembleResult;
 import dev.kuja.scenario.Estimate;
@@ -73,14 +74,14 @@ public final class ResultsJson {
   }
 
   /** {@code {"valid": bool, "errors": [{"location", "message"}]}}. */
-  public static String validation(List<DocumentProblem> problems) {
+  public static String validation(List<Problem> problems) {
     return object(g -> {
       g.writeBooleanField("valid", problems.isEmpty());
       g.writeArrayFieldStart("errors");
-      for (DocumentProblem p : problems) {
+      for (Problem p : problems) {
         g.writeStartObject();
-        g.writeStringField("location", p.location());
-        g.writeStringField("message", p.message());
+        g.writeStringField("location", p.location().map(Problem.Location::toString).orElse(""));
+        g.writeStringField("message", p.description());
         g.writeEndObject();
       }
       g.writeEndArray();

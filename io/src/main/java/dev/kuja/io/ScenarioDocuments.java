@@ -3,11 +3,9 @@ package dev.kuja.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.kuja.internal.Suggest;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
-import dev.kuja.model.Node;
-import dev.kuja.model.Organisation;
+import dev.kuja.model.Problem;
 import dev.kuja.simulation.Disruption;
 import dev.kuja.simulation.Scenario;
 import java.io.IOException;
@@ -143,18 +141,8 @@ public final class ScenarioDocuments {
       case "organisation" -> new Disruption.Target.OfOrganisation(v);
       default -> new Disruption.Target.OfTag(v);
     };
-    model.ifPresent(m -> {
-      Tree at = t.get(form);
-      if (form.equals("node") && !m.contains(v)) {
-        problems.at(at, what + " names node '" + v + "', which is not in the model"
-            + Suggest.hint(v, m.nodes().stream().map(Node::id).toList()));
-      } else if (form.equals("organisation") && m.organisation(v).isEmpty()) {
-        problems.at(at, what + " names organisation '" + v + "', which is not in the model"
-            + Suggest.hint(v, m.organisations().stream().map(Organisation::id).toList()));
-      } else if (form.equals("tag") && m.tagged(v).isEmpty()) {
-        problems.at(at, what + " names tag '" + v + "', which no node of the model has");
-      }
-    });
+    model.ifPresent(m -> target.problemIn(m).ifPresent(message ->
+        problems.at(t.get(form), Problem.disruption(i, target.toString(), message))));
     return Optional.of(new Disruption(target, start.get(), duration));
   }
 

@@ -1,6 +1,7 @@
 package dev.kuja.io;
 
 import com.fasterxml.jackson.core.JsonParser;
+import dev.kuja.model.Problem;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -54,7 +55,7 @@ final class Source {
   }
 
   private static DocumentException problem(String name, String message) {
-    return new DocumentException(List.of(new DocumentProblem(name, 0, 0, message)));
+    return new DocumentException(List.of(Problem.inDocument(Problem.Location.of(name), message)));
   }
 
   String name() {

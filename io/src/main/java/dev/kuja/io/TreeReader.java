@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.kuja.model.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,9 @@ final class TreeReader {
 
   /** Thrown to stop reading a document that cannot be parsed any further. */
   static final class Fatal extends Exception {
-    final DocumentProblem problem;
+    final Problem problem;
 
-    Fatal(DocumentProblem problem) {
+    Fatal(Problem problem) {
       super(problem.toString(), null, false, false);
       this.problem = problem;
     }
@@ -69,8 +70,7 @@ final class TreeReader {
       throw fatal("the document is too large or too deeply nested (" + firstLine(e) + ")");
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
-      throw new Fatal(new DocumentProblem(source, l == null ? 0 : l.getLineNr(),
-          l == null ? 0 : l.getColumnNr(), "not valid " + syntax() + ": " + firstLine(e)));
+      throw new Fatal(Problem.inDocument(new Problem.Location(source, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr()), "not valid " + syntax() + ": " + firstLine(e)));
     } catch (IOException e) {
       throw fatal("cannot be read: " + e.getMessage());
     } catch (RuntimeException e) {
@@ -94,7 +94,7 @@ final class TreeReader {
 
   Fatal fatal(String message) {
     JsonLocation l = parser.currentTokenLocation();
-    return new Fatal(new DocumentProblem(source, l.getLineNr(), l.getColumnNr(), message));
+    return new Fatal(Problem.inDocument(new Problem.Location(source, l.getLineNr(), l.getColumnNr()), message));
   }
 
   int line() {

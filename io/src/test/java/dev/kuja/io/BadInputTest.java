@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.kuja.model.Model;
+import dev.kuja.model.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,7 @@ class BadInputTest {
   private static List<String> problems(String yaml) {
     DocumentException e = assertThrows(DocumentException.class,
         () -> ModelDocuments.read(yaml, "county.yaml", Format.YAML));
-    return e.problems().stream().map(DocumentProblem::toString).toList();
+    return e.problems().stream().map(Problem::toString).toList();
   }
 
   private static final String HEAD = """
@@ -226,13 +226,13 @@ class BadInputTest {
           - { node: grid, start: later, duration: PT0S }
         """, "storm.yaml", Format.YAML, Optional.of(m)));
     assertEquals(List.of(
-        "storm.yaml:5:13: disruption 1 names node 'gird', which is not in the model; did you mean 'grid'?",
-        "storm.yaml:6:21: disruption 2 names organisation 'conty', which is not in the model; did you mean 'county'?",
-        "storm.yaml:7:12: disruption 3 names tag 'south', which no node of the model has",
+        "storm.yaml:5:13: disruption 1 (gird): no node 'gird' in the model; did you mean 'grid'?",
+        "storm.yaml:6:21: disruption 2 (organisation conty): no organisation 'conty' in the model; did you mean 'county'?",
+        "storm.yaml:7:12: disruption 3 (tag south): no node has the tag 'south'",
         "storm.yaml:8:5: disruption 4 needs exactly one of node:, organisation: or tag:, not node and tag",
         "storm.yaml:9:26: start of disruption 5: 'later' is not an ISO-8601 duration (examples: PT15M, PT4H, P2D)",
         "storm.yaml:9:43: duration of disruption 5 must be positive (leave it out for an open-ended disruption)"),
-        e.problems().stream().map(DocumentProblem::toString).toList());
+        e.problems().stream().map(Problem::toString).toList());
   }
 
   @Test
@@ -241,6 +241,6 @@ class BadInputTest {
         "kuja-scenario: 1\nname: x\nhorizn: P1D\ndisruptions: []\n", "s.yaml", Format.YAML, Optional.empty()));
     assertEquals(List.of("s.yaml:1:1: the scenario needs 'horizon'",
         "s.yaml:3:1: unknown key 'horizn' in the scenario; did you mean 'horizon'?"),
-        e.problems().stream().map(DocumentProblem::toString).toList());
+        e.problems().stream().map(Problem::toString).toList());
   }
 }

@@ -2,10 +2,11 @@ package dev.kuja.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import dev.kuja.analysis.Analysis;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Problem;
 import dev.kuja.model.Requirement;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class BiaCsvTest {
         m.organisations().stream().map(o -> o.id()).toList());
     // the generators' shared fuel is a common-cause SPOF once the grid is gone … but the grid is
     // an alternative, so the import gives a model without SPOFs beyond records' chain
-    assertEquals(List.of("records"), m.analyse().spofs("emergency-care").nodes());
+    assertEquals(List.of("records"), Analysis.of(m).spofs("emergency-care").nodes());
   }
 
   @Test
@@ -61,6 +62,6 @@ class BiaCsvTest {
         "requirements.csv:2:2: node 'care', requirement 1 (alternatives): names 'gird', which is not a node; did you mean 'grid'?",
         "requirements.csv:3:3: column 'k': must be a whole number, not 'two'",
         "requirements.csv:4:1: column 'node': names 'nobody', which is not a row of nodes.csv"),
-        e.problems().stream().map(DocumentProblem::toString).toList());
+        e.problems().stream().map(Problem::toString).toList());
   }
 }

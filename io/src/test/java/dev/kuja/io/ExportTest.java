@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.kuja.analysis.Analysis;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.testing.RandomModels;
@@ -80,7 +80,7 @@ class ExportTest {
   void goldenFiles() throws IOException {
     Model m = small();
     golden("small.graphml", GraphExport.graphml(m));
-    golden("small.dot", GraphExport.dot(m, List.of(m.analyse().spofs("care"))));
+    golden("small.dot", GraphExport.dot(m, List.of(Analysis.of(m).spofs("care"))));
     golden("small.mmd", GraphExport.mermaid(m));
     golden("small.mef.xml", OpenPsaMef.write(m));
     golden("small.yaml", ModelDocuments.write(m, Format.YAML));
@@ -124,7 +124,7 @@ class ExportTest {
     // CI installs Graphviz (.ci/run) and must run this; elsewhere it runs when Graphviz is there
     assumeTrue(ci || present, "Graphviz is not installed");
     Model m = small();
-    Path in = Files.writeString(dir.resolve("small.dot"), GraphExport.dot(m, List.of(m.analyse().spofs("care"))));
+    Path in = Files.writeString(dir.resolve("small.dot"), GraphExport.dot(m, List.of(Analysis.of(m).spofs("care"))));
     Path out = dir.resolve("small.svg");
     Process p = new ProcessBuilder("dot", "-Tsvg", "-o", out.toString(), in.toString())
         .redirectErrorStream(true).start();
@@ -220,7 +220,7 @@ class ExportTest {
         failed.add("n" + i);
       }
     }
-    Set<String> impacted = m.analyse().impact(failed).failed();
+    Set<String> impacted = Analysis.of(m).impact(failed).failed();
     NodeList trees = d.getElementsByTagName("define-fault-tree");
     assertEquals(m.functions().size(), trees.getLength());
     // basic event names are e-<id> sanitised; the ids here are n0, n1, …

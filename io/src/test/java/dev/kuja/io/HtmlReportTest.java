@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kuja.model.Model;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.SimulationResult;
+import dev.kuja.simulation.Simulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class HtmlReportTest {
   @Test
   void everythingFromTheModelIsEscaped() {
     Model m = hostile();
-    SimulationResult r = m.simulate(Scenario.builder("<b>storm</b>").horizon("PT12H")
+    SimulationResult r = Simulator.of(m).run(Scenario.builder("<b>storm</b>").horizon("PT12H")
         .disrupt("grid", "PT0S", "PT6H").build());
     String html = HtmlReport.render(m, List.of(r));
     assertFalse(html.contains("<script>window.pwned"), "a raw script from the model");
@@ -53,7 +53,7 @@ class HtmlReportTest {
   void theReportHasEverySection() throws Exception {
     Model m = ModelDocuments.read(EXAMPLES.resolve("county.yaml"));
     Scenario storm = ScenarioDocuments.read(EXAMPLES.resolve("storm.yaml"), m);
-    String html = HtmlReport.render(m, List.of(m.simulate(storm)));
+    String html = HtmlReport.render(m, List.of(Simulator.of(m).run(storm)));
     for (String id : List.of("graph-section", "functions", "scenarios", "ranking", "interfaces")) {
       assertTrue(html.contains("<section id=\"" + id + "\">"), id);
     }
@@ -93,7 +93,7 @@ class HtmlReportTest {
     Scenario storm = ScenarioDocuments.read(EXAMPLES.resolve("storm.yaml"), m);
     Path file = Path.of("target", "report-county.html").toAbsolutePath();
     Files.createDirectories(file.getParent());
-    HtmlReport.write(m, List.of(m.simulate(storm)), file);
+    HtmlReport.write(m, List.of(Simulator.of(m).run(storm)), file);
     try (Chromium c = Chromium.start()) {
       c.open(file.toUri().toString());
       c.waitFor("window.kuja && window.kuja.ready", Duration.ofSeconds(30));

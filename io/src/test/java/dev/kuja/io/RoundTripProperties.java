@@ -1,7 +1,6 @@
 package dev.kuja.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.kuja.model.Model;
 import dev.kuja.simulation.Disruption;
 import dev.kuja.simulation.Scenario;

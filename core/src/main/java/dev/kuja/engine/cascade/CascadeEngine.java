@@ -1,5 +1,6 @@
-package dev.kuja.internal;
+package dev.kuja.engine.cascade;
 
+import dev.kuja.engine.graph.CompactModel;
 import java.util.Arrays;
 
 /**
@@ -269,13 +270,13 @@ public final class CascadeEngine {
       int ref = heapRef[0];
       popEvent();
       if (ref < r) {
-        if (brokenSince[ref] != NONE && CompactModel.plus(brokenSince[ref], cm.reqTol[ref]) == t) {
-          upSeed(cm.reqOwner[ref]);
+        if (brokenSince[ref] != NONE && CompactModel.plus(brokenSince[ref], cm.reqTol(ref)) == t) {
+          upSeed(cm.reqOwner(ref));
         }
       } else {
         int v = ref - r;
         if (!causeActive[v] && causeEndedAt[v] != NONE
-            && CompactModel.plus(causeEndedAt[v], cm.recovery[v]) == t) {
+            && CompactModel.plus(causeEndedAt[v], cm.recovery(v)) == t) {
           downSeed(v);
         }
       }
@@ -322,7 +323,7 @@ public final class CascadeEngine {
 
   /** Had a cause within the last recovery time. */
   private boolean recovering(int v, long t) {
-    long rec = cm.recovery[v];
+    long rec = cm.recovery(v);
     if (rec == 0) {
       return false;
     }
@@ -331,7 +332,7 @@ public final class CascadeEngine {
 
   /** Requirement q has been broken for at least its tolerance (fixed by the past). */
   private boolean expired(int q, long t) {
-    long tol = cm.reqTol[q];
+    long tol = cm.reqTol(q);
     return tol == 0 || (brokenSince[q] != NONE && t >= CompactModel.plus(brokenSince[q], tol));
   }
 
@@ -341,7 +342,7 @@ public final class CascadeEngine {
 
   /** The requirement that gives v a cause at t, or -1. */
   private int causingRequirement(int v, long t) {
-    for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
+    for (int q = cm.reqStart(v); q < cm.reqStart(v + 1); q++) {
       if (broken(q) && expired(q, t)) {
         return q;
       }
@@ -363,8 +364,8 @@ public final class CascadeEngine {
     downSeedCount = 0;
     for (int head = 0; head < s; head++) {
       int x = sList[head];
-      for (int i = cm.revStart[x]; i < cm.revStart[x + 1]; i++) {
-        int u = cm.reqOwner[cm.revReq[i]];
+      for (int i = cm.revStart(x); i < cm.revStart(x + 1); i++) {
+        int u = cm.reqOwner(cm.revReq(i));
         if (down[u] && !inS[u] && !selfSupported(u, t)) {
           inS[u] = true;
           sList[s++] = u;
@@ -375,8 +376,8 @@ public final class CascadeEngine {
       int x = sList[i];
       markDirty(x);
       down[x] = false;
-      for (int j = cm.revStart[x]; j < cm.revStart[x + 1]; j++) {
-        int q = cm.revReq[j];
+      for (int j = cm.revStart(x); j < cm.revStart(x + 1); j++) {
+        int q = cm.revReq(j);
         markReq(q, t);
         downCount[q]--;
       }
@@ -404,11 +405,11 @@ public final class CascadeEngine {
         continue;
       }
       down[w] = true;
-      for (int j = cm.revStart[w]; j < cm.revStart[w + 1]; j++) {
-        int q = cm.revReq[j];
+      for (int j = cm.revStart(w); j < cm.revStart(w + 1); j++) {
+        int q = cm.revReq(j);
         markReq(q, t);
         downCount[q]++;
-        int u = cm.reqOwner[q];
+        int u = cm.reqOwner(q);
         if (!down[u] && broken(q) && expired(q, t)) {
           markDirty(u);
           enqueue(u);
@@ -440,15 +441,15 @@ public final class CascadeEngine {
     for (int i = 0; i < reqDirtyCount; i++) {
       int q = reqDirtyList[i];
       if ((broken(q) && expired(q, t)) != reqWasCause[q]) {
-        markDirty(cm.reqOwner[q]);
+        markDirty(cm.reqOwner(q));
       }
       if (!broken(q)) {
         brokenSince[q] = NONE;
       } else if (brokenSince[q] == NONE) {
         brokenSince[q] = t;
         brokenBy[q] = trigger(q);
-        if (cm.reqTol[q] > 0) {
-          pushEvent(CompactModel.plus(t, cm.reqTol[q]), q);
+        if (cm.reqTol(q) > 0) {
+          pushEvent(CompactModel.plus(t, cm.reqTol(q)), q);
         }
       }
       reqDirty[q] = false;
@@ -460,8 +461,8 @@ public final class CascadeEngine {
       boolean cause = directCount[v] > 0 || causing >= 0;
       if (causeActive[v] && !cause) {
         causeEndedAt[v] = t;
-        if (cm.recovery[v] > 0) {
-          pushEvent(CompactModel.plus(t, cm.recovery[v]), r + v);
+        if (cm.recovery(v) > 0) {
+          pushEvent(CompactModel.plus(t, cm.recovery(v)), r + v);
         }
       }
       causeActive[v] = cause;
@@ -494,8 +495,8 @@ public final class CascadeEngine {
   /** An alternative of q that is down, preferring one that went down at this instant. */
   private int trigger(int q) {
     int any = -1;
-    for (int i = cm.altStart[q]; i < cm.altStart[q + 1]; i++) {
-      int a = cm.alts[i];
+    for (int i = cm.altStart(q); i < cm.altStart(q + 1); i++) {
+      int a = cm.alt(i);
       if (down[a]) {
         if (dirty[a] && !prevDown[a]) {
           return a;

@@ -1,4 +1,6 @@
-package dev.kuja.internal;
+package dev.kuja.engine.propagation;
+
+import dev.kuja.engine.graph.CompactModel;
 
 /**
  * Impact of up to 64 failure sets at once (no horizon): bit b of {@code mask[v]} says that node
@@ -25,7 +27,7 @@ public final class BitPropagation {
     mask = new long[cm.n];
     queued = new boolean[cm.n];
     queue = new int[cm.n];
-    rank = cm.rank();
+    rank = cm.ranks();
     touched = new int[cm.n];
     int widest = 0;
     for (int q = 0; q < cm.r; q++) {
@@ -55,9 +57,9 @@ public final class BitPropagation {
     // so the 64 scenarios travel together instead of as 64 separate waves
     while (size > 0) {
       int u = pop();
-      for (int i = cm.revStart[u], e = cm.revStart[u + 1]; i < e; i++) {
-        int q = cm.revReq[i];
-        int v = cm.reqOwner[q];
+      for (int i = cm.revStart(u), e = cm.revStart(u + 1); i < e; i++) {
+        int q = cm.revReq(i);
+        int v = cm.reqOwner(q);
         if (allowed != null && !allowed[v]) {
           continue;
         }
@@ -117,20 +119,20 @@ public final class BitPropagation {
 
   /** Scenarios in which requirement q does not hold: at least n−k+1 alternatives failed. */
   private long dead(int q) {
-    int s = cm.altStart[q];
-    int e = cm.altStart[q + 1];
-    int t = e - s - cm.reqK[q] + 1;
+    int s = cm.altStart(q);
+    int e = cm.altStart(q + 1);
+    int t = e - s - cm.reqK(q) + 1;
     if (t == 1) {
       long m = 0;
       for (int i = s; i < e; i++) {
-        m |= mask[cm.alts[i]];
+        m |= mask[cm.alt(i)];
       }
       return m;
     }
     if (t == e - s) {
       long m = -1L;
       for (int i = s; i < e && m != 0; i++) {
-        m &= mask[cm.alts[i]];
+        m &= mask[cm.alt(i)];
       }
       return m;
     }
@@ -141,7 +143,7 @@ public final class BitPropagation {
       c[j] = 0;
     }
     for (int i = s; i < e; i++) {
-      long m = mask[cm.alts[i]];
+      long m = mask[cm.alt(i)];
       if (m == 0) {
         continue;
       }

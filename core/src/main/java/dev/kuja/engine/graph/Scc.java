@@ -1,4 +1,4 @@
-package dev.kuja.internal;
+package dev.kuja.engine.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,12 +9,12 @@ import java.util.List;
  * iterative Tarjan (no recursion, so a 10^6-long chain cannot overflow the stack). Components
  * come out providers first: every component's alternatives lie in itself or in earlier ones.
  */
-final class Scc {
+public final class Scc {
 
   private Scc() {}
 
   /** Components reachable from root within the mask, providers first. */
-  static List<int[]> components(CompactModel cm, int root, boolean[] within) {
+  public static List<int[]> components(CompactModel cm, int root, boolean[] within) {
     return components(cm, new int[] {root}, within);
   }
 
@@ -22,7 +22,7 @@ final class Scc {
    * The topological rank of every node: nodes of one component share a rank, and every
    * alternative of a node has a rank no higher than the node's own.
    */
-  static int[] ranks(CompactModel cm) {
+  public static int[] ranks(CompactModel cm) {
     int[] roots = new int[cm.n];
     for (int v = 0; v < cm.n; v++) {
       roots[v] = v;
@@ -40,7 +40,7 @@ final class Scc {
   }
 
   /** Components reachable from the roots within the mask, providers first. */
-  static List<int[]> components(CompactModel cm, int[] roots, boolean[] within) {
+  public static List<int[]> components(CompactModel cm, int[] roots, boolean[] within) {
     int n = cm.n;
     int[] index = new int[n];
     Arrays.fill(index, -1);
@@ -64,17 +64,17 @@ final class Scc {
       stack[sp++] = root;
       onStack[root] = true;
       callNode[0] = root;
-      callReq[0] = cm.reqStart[root];
-      callAlt[0] = callReq[0] < cm.reqStart[root + 1] ? cm.altStart[callReq[0]] : 0;
+      callReq[0] = cm.reqStart(root);
+      callAlt[0] = callReq[0] < cm.reqStart(root + 1) ? cm.altStart(callReq[0]) : 0;
       depth = 1;
       while (depth > 0) {
         int v = callNode[depth - 1];
         int q = callReq[depth - 1];
         int a = callAlt[depth - 1];
         int next = -1;
-        while (q < cm.reqStart[v + 1]) {
-          if (a < cm.altStart[q + 1]) {
-            int u = cm.alts[a++];
+        while (q < cm.reqStart(v + 1)) {
+          if (a < cm.altStart(q + 1)) {
+            int u = cm.alt(a++);
             if (!within[u]) {
               continue;
             }
@@ -86,8 +86,8 @@ final class Scc {
             }
           } else {
             q++;
-            if (q < cm.reqStart[v + 1]) {
-              a = cm.altStart[q];
+            if (q < cm.reqStart(v + 1)) {
+              a = cm.altStart(q);
             }
           }
         }
@@ -98,8 +98,8 @@ final class Scc {
           stack[sp++] = next;
           onStack[next] = true;
           callNode[depth] = next;
-          callReq[depth] = cm.reqStart[next];
-          callAlt[depth] = callReq[depth] < cm.reqStart[next + 1] ? cm.altStart[callReq[depth]] : 0;
+          callReq[depth] = cm.reqStart(next);
+          callAlt[depth] = callReq[depth] < cm.reqStart(next + 1) ? cm.altStart(callReq[depth]) : 0;
           depth++;
           continue;
         }

@@ -1,5 +1,9 @@
-package dev.kuja.internal;
+package dev.kuja.engine.failuresets;
 
+import dev.kuja.engine.graph.Closure;
+import dev.kuja.engine.graph.CompactModel;
+import dev.kuja.engine.propagation.BitPropagation;
+import dev.kuja.engine.propagation.FailurePropagation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,7 +80,7 @@ public final class SpofEngine {
     }
     found.sort((a, b) -> a.length != b.length
         ? Integer.compare(a.length, b.length)
-        : cm.ids[a.node].compareTo(cm.ids[b.node]));
+        : cm.id(a.node).compareTo(cm.id(b.node)));
     return new Result(found, parent);
   }
 
@@ -104,13 +108,13 @@ public final class SpofEngine {
       if (top[0] != dist[v]) {
         continue;
       }
-      for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
-        long d = CompactModel.plus(dist[v], cm.reqTol[q]);
+      for (int q = cm.reqStart(v); q < cm.reqStart(v + 1); q++) {
+        long d = CompactModel.plus(dist[v], cm.reqTol(q));
         if (d > horizon) {
           continue;
         }
-        for (int i = cm.altStart[q]; i < cm.altStart[q + 1]; i++) {
-          int u = cm.alts[i];
+        for (int i = cm.altStart(q); i < cm.altStart(q + 1); i++) {
+          int u = cm.alt(i);
           if (d < dist[u]) {
             dist[u] = d;
             queue.add(new long[] {d, u});
@@ -142,16 +146,16 @@ public final class SpofEngine {
       }
       reached[v] = true;
       depth[v] = v == f ? 0 : depth[parent[v]] + 1;
-      for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
+      for (int q = cm.reqStart(v); q < cm.reqStart(v + 1); q++) {
         if (cm.toBreak(q) != 1) {
           continue;
         }
-        long d = CompactModel.plus(dist[v], cm.reqTol[q]);
+        long d = CompactModel.plus(dist[v], cm.reqTol(q));
         if (d > horizon) {
           continue;
         }
-        for (int i = cm.altStart[q]; i < cm.altStart[q + 1]; i++) {
-          int u = cm.alts[i];
+        for (int i = cm.altStart(q); i < cm.altStart(q + 1); i++) {
+          int u = cm.alt(i);
           if (d < dist[u]) {
             dist[u] = d;
             parent[u] = v;

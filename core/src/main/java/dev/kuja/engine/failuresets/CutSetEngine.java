@@ -1,5 +1,8 @@
-package dev.kuja.internal;
+package dev.kuja.engine.failuresets;
 
+import dev.kuja.engine.graph.Closure;
+import dev.kuja.engine.graph.CompactModel;
+import dev.kuja.engine.graph.Scc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -96,7 +99,7 @@ public final class CutSetEngine {
 
   private Family compute(int v) {
     List<CutSet> candidates = new ArrayList<>(base(v).sets);
-    for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
+    for (int q = cm.reqStart(v); q < cm.reqStart(v + 1); q++) {
       candidates.addAll(requirement(q).sets);
     }
     return Family.minimal(candidates);
@@ -104,13 +107,13 @@ public final class CutSetEngine {
 
   /** Minimal sets that fail at least n−k+1 of requirement q's alternatives. */
   private Family requirement(int q) {
-    int s = cm.altStart[q];
-    int e = cm.altStart[q + 1];
+    int s = cm.altStart(q);
+    int e = cm.altStart(q + 1);
     int t = cm.toBreak(q);
     if (t == 1) {
       List<CutSet> all = new ArrayList<>();
       for (int i = s; i < e; i++) {
-        all.addAll(familyOf(cm.alts[i]).sets);
+        all.addAll(familyOf(cm.alt(i)).sets);
       }
       return Family.minimal(all);
     }
@@ -120,7 +123,7 @@ public final class CutSetEngine {
       atLeast[j] = new Family();
     }
     for (int i = s; i < e; i++) {
-      Family alt = familyOf(cm.alts[i]);
+      Family alt = familyOf(cm.alt(i));
       int seen = i - s + 1;
       for (int j = Math.min(seen, t); j >= 1; j--) {
         if (atLeast[j - 1].sets.isEmpty() || alt.sets.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.kuja.internal;
+package dev.kuja.engine.graph;
 
 import java.time.Duration;
 import java.util.AbstractMap;
@@ -26,10 +26,9 @@ public final class NodeSets {
 
   /** The nodes as an immutable set of ids, iterated in id order. */
   public static Set<String> set(CompactModel cm, int[] nodes, int count) {
-    int[] rankOf = cm.idOrder()[1];
     BitSet bits = new BitSet(cm.n);
     for (int i = 0; i < count; i++) {
-      bits.set(rankOf[nodes[i]]);
+      bits.set(cm.idRank(nodes[i]));
     }
     return new IdSet(cm, bits, bits.cardinality());
   }
@@ -39,21 +38,18 @@ public final class NodeSets {
    * order. {@code times[i]} is the time of {@code nodes[i]}, in non-decreasing order.
    */
   public static Map<String, Duration> times(CompactModel cm, int[] nodes, long[] times) {
-    int[][] order = cm.idOrder();
-    int[] byRank = order[0];
-    int[] rankOf = order[1];
     int count = nodes.length;
     int[] sorted = new int[count];
     int i = 0;
     while (i < count) {
       int j = i;
       while (j < count && times[j] == times[i]) {
-        sorted[j] = rankOf[nodes[j]];
+        sorted[j] = cm.idRank(nodes[j]);
         j++;
       }
       Arrays.sort(sorted, i, j);
       for (int k = i; k < j; k++) {
-        sorted[k] = byRank[sorted[k]];
+        sorted[k] = cm.byIdRank(sorted[k]);
       }
       i = j;
     }
@@ -82,12 +78,11 @@ public final class NodeSets {
         return false;
       }
       int v = cm.find(id);
-      return v >= 0 && ranks.get(cm.idOrder()[1][v]);
+      return v >= 0 && ranks.get(cm.idRank(v));
     }
 
     @Override
     public Iterator<String> iterator() {
-      int[] byRank = cm.idOrder()[0];
       return new Iterator<>() {
         int next = ranks.nextSetBit(0);
 
@@ -101,7 +96,7 @@ public final class NodeSets {
           if (next < 0) {
             throw new NoSuchElementException();
           }
-          String id = cm.ids[byRank[next]];
+          String id = cm.id(cm.byIdRank(next));
           next = ranks.nextSetBit(next + 1);
           return id;
         }
@@ -178,7 +173,7 @@ public final class NodeSets {
                 throw new NoSuchElementException();
               }
               int k = i++;
-              return Map.entry(cm.ids[order[k]], Duration.ofMillis(times[k]));
+              return Map.entry(cm.id(order[k]), Duration.ofMillis(times[k]));
             }
           };
         }

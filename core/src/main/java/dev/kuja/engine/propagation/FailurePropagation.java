@@ -1,6 +1,8 @@
-package dev.kuja.internal;
+package dev.kuja.engine.propagation;
 
+import dev.kuja.engine.graph.CompactModel;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Failure times of every node when a set of nodes fails at time 0 and stays down (DESIGN §2):
@@ -38,15 +40,21 @@ public final class FailurePropagation {
    * back with {@link #release()}.
    */
   public static FailurePropagation acquire(CompactModel cm) {
-    FailurePropagation fp = cm.propagationPool.poll();
+    FailurePropagation fp = cm.derived(Pool.class, c -> new Pool()).idle.poll();
     return fp != null ? fp : new FailurePropagation(cm);
   }
 
   /** Returns this engine to its model's pool (at most one per core is kept). */
   public void release() {
-    if (cm.propagationPool.size() < Runtime.getRuntime().availableProcessors()) {
-      cm.propagationPool.offer(this);
+    Pool pool = cm.derived(Pool.class, c -> new Pool());
+    if (pool.idle.size() < Runtime.getRuntime().availableProcessors()) {
+      pool.idle.offer(this);
     }
+  }
+
+  /** Idle engines of one model. */
+  private static final class Pool {
+    final ConcurrentLinkedQueue<FailurePropagation> idle = new ConcurrentLinkedQueue<>();
   }
 
   public FailurePropagation(CompactModel cm) {
@@ -101,9 +109,9 @@ public final class FailurePropagation {
       if (u == target) {
         break;
       }
-      for (int i = cm.revStart[u], e = cm.revStart[u + 1]; i < e; i++) {
-        int q = cm.revReq[i];
-        int v = cm.reqOwner[q];
+      for (int i = cm.revStart(u), e = cm.revStart(u + 1); i < e; i++) {
+        int q = cm.revReq(i);
+        int v = cm.reqOwner(q);
         if (done[v] || (allowed != null && !allowed[v])) {
           continue;
         }
@@ -111,7 +119,7 @@ public final class FailurePropagation {
           touchedReqs[touchedReqCount++] = q;
         }
         if (count[q] == cm.toBreak(q)) {
-          long candidate = CompactModel.plus(t, cm.reqTol[q]);
+          long candidate = CompactModel.plus(t, cm.reqTol(q));
           if (candidate < time[v] && candidate <= horizon) {
             if (time[v] == CompactModel.NEVER) {
               touch(v);
@@ -151,9 +159,9 @@ public final class FailurePropagation {
     }
     while (head < failedCount) {
       int u = failed[head++];
-      for (int i = cm.revStart[u], e = cm.revStart[u + 1]; i < e; i++) {
-        int q = cm.revReq[i];
-        int v = cm.reqOwner[q];
+      for (int i = cm.revStart(u), e = cm.revStart(u + 1); i < e; i++) {
+        int q = cm.revReq(i);
+        int v = cm.reqOwner(q);
         if (done[v] || (allowed != null && !allowed[v])) {
           continue;
         }

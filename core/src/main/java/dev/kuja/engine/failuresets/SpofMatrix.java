@@ -1,5 +1,7 @@
-package dev.kuja.internal;
+package dev.kuja.engine.failuresets;
 
+import dev.kuja.engine.graph.CompactModel;
+import dev.kuja.engine.propagation.BitPropagation;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -97,10 +99,10 @@ public final class SpofMatrix {
     int[] d = new int[cm.n];
     for (int v = 0; v < cm.n; v++) {
       int owner = -1;
-      boolean ok = cm.revStart[v] < cm.revStart[v + 1];
-      for (int i = cm.revStart[v]; ok && i < cm.revStart[v + 1]; i++) {
-        int q = cm.revReq[i];
-        int u = cm.reqOwner[q];
+      boolean ok = cm.revStart(v) < cm.revStart(v + 1);
+      for (int i = cm.revStart(v); ok && i < cm.revStart(v + 1); i++) {
+        int q = cm.revReq(i);
+        int u = cm.reqOwner(q);
         ok = cm.toBreak(q) == 1 && (owner < 0 || owner == u);
         owner = u;
       }
@@ -136,7 +138,7 @@ public final class SpofMatrix {
   /** Rows of the given nodes by bit-parallel propagation, in topological-rank batches. */
   private static int[][] propagated(CompactModel cm, int[] unordered) {
     // batches of nodes close in topological order share most of their dependents
-    int[] rank = cm.rank();
+    int[] rank = cm.ranks();
     int[] order = java.util.stream.IntStream.range(0, unordered.length).boxed()
         .sorted((a, b) -> Integer.compare(rank[unordered[a]], rank[unordered[b]]))
         .mapToInt(Integer::intValue).toArray();

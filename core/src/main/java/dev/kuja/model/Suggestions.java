@@ -1,12 +1,12 @@
-package dev.kuja.internal;
+package dev.kuja.model;
 
 import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean" hints: the closest known word within a small edit distance. */
-public final class Suggest {
+public final class Suggestions {
 
-  private Suggest() {}
+  private Suggestions() {}
 
   /** The closest known word within one edit (short words) or two or more (longer ones). */
   public static Optional<String> closest(String unknown, Collection<String> known) {

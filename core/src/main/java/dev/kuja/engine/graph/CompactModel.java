@@ -1,4 +1,4 @@
-package dev.kuja.internal;
+package dev.kuja.engine.graph;
 
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
@@ -7,12 +7,15 @@ import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Requirement;
+import dev.kuja.model.Suggestions;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The frozen form of a model that analyses run on: nodes numbered 0..n−1 in model order,
@@ -36,37 +39,113 @@ public final class CompactModel {
   public final int n;
   /** Number of requirements. */
   public final int r;
-  public final String[] ids;
+  private final String[] ids;
   private final Map<String, Integer> index;
 
   /** Requirements of node v: {@code reqStart[v] .. reqStart[v+1]-1}. */
-  public final int[] reqStart;
+  private final int[] reqStart;
   /** Owner node of each requirement. */
-  public final int[] reqOwner;
+  private final int[] reqOwner;
   /** k of each requirement. */
-  public final int[] reqK;
+  private final int[] reqK;
   /** Tolerance of each requirement, in ms. */
-  public final long[] reqTol;
+  private final long[] reqTol;
   /** Alternatives of requirement q: {@code alts[altStart[q] .. altStart[q+1]-1]}. */
-  public final int[] altStart;
-  public final int[] alts;
+  private final int[] altStart;
+  private final int[] alts;
   /** Requirements in which node u is an alternative: {@code revReq[revStart[u] .. revStart[u+1]-1]}. */
-  public final int[] revStart;
-  public final int[] revReq;
+  private final int[] revStart;
+  private final int[] revReq;
   /** Recovery time per node, in ms. */
-  public final long[] recovery;
+  private final long[] recovery;
   /** Kind ordinal per node. */
-  public final byte[] kind;
+  private final byte[] kind;
   /** Criticality weight per node (0 for nodes that are not functions). */
-  public final int[] weight;
+  private final int[] weight;
+
+  /** The id of node v. */
+  public String id(int v) {
+    return ids[v];
+  }
+
+  /** The first requirement of node v; its requirements are {@code reqStart(v) .. reqStart(v + 1) - 1}. */
+  public int reqStart(int v) {
+    return reqStart[v];
+  }
+
+  /** The node that has requirement q. */
+  public int reqOwner(int q) {
+    return reqOwner[q];
+  }
+
+  /** How many alternatives of requirement q must operate for it to hold. */
+  public int reqK(int q) {
+    return reqK[q];
+  }
+
+  /** The tolerance of requirement q, in milliseconds. */
+  public long reqTol(int q) {
+    return reqTol[q];
+  }
+
+  /** The first alternative slot of requirement q; its alternatives are {@code alt(altStart(q)) .. alt(altStart(q + 1) - 1)}. */
+  public int altStart(int q) {
+    return altStart[q];
+  }
+
+  /** The node in alternative slot i. */
+  public int alt(int i) {
+    return alts[i];
+  }
+
+  /** Number of alternative slots over all requirements. */
+  public int alternativeCount() {
+    return alts.length;
+  }
+
+  /** The first reverse slot of node u; the requirements naming u are {@code revReq(revStart(u)) .. revReq(revStart(u + 1) - 1)}. */
+  public int revStart(int u) {
+    return revStart[u];
+  }
+
+  /** The requirement in reverse slot i. */
+  public int revReq(int i) {
+    return revReq[i];
+  }
+
+  /** The recovery time of node v, in milliseconds. */
+  public long recovery(int v) {
+    return recovery[v];
+  }
+
+  /** The kind ordinal of node v ({@link NodeKind#ordinal()}). */
+  public byte kind(int v) {
+    return kind[v];
+  }
+
+  /** The criticality weight of node v (0 for nodes that are not functions). */
+  public int weight(int v) {
+    return weight[v];
+  }
 
   private volatile int[] rank;
+  private volatile int[][] idOrder;
+  private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   /**
-   * Topological rank of every node (strongly connected components share one): a node's
+   * Topological rank of node v (strongly connected components share one): a node's
    * alternatives never rank above it. Computed on first use.
    */
-  public int[] rank() {
+  public int rank(int v) {
+    return ranks0()[v];
+  }
+
+  /** Topological ranks of all nodes, as a copy the caller owns (for hot loops). */
+  public int[] ranks() {
+    return ranks0().clone();
+  }
+
+  private int[] ranks0() {
     int[] r = rank;
     if (r == null) {
       synchronized (this) {
@@ -79,17 +158,17 @@ public final class CompactModel {
     return r;
   }
 
-  private volatile int[][] idOrder;
+  /** The node at position k when nodes are sorted by id. */
+  public int byIdRank(int k) {
+    return idOrder()[0][k];
+  }
 
-  /** Idle propagation engines of this model (see {@link FailurePropagation#acquire}). */
-  final java.util.concurrent.ConcurrentLinkedQueue<FailurePropagation> propagationPool =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  /** The position of node v when nodes are sorted by id. */
+  public int idRank(int v) {
+    return idOrder()[1][v];
+  }
 
-  /**
-   * The nodes in id order, and the position of each node in it ({@code [byRank, rankOf]}), so
-   * results can list nodes sorted by id without comparing strings. Computed on first use.
-   */
-  public int[][] idOrder() {
+  private int[][] idOrder() {
     int[][] o = idOrder;
     if (o == null) {
       synchronized (this) {
@@ -109,6 +188,15 @@ public final class CompactModel {
       }
     }
     return o;
+  }
+
+  /**
+   * A structure derived from this model by an engine (a pool of work arrays, a cached relation),
+   * made by {@code make} on first use and kept as long as the model is. {@code make} must not
+   * keep a reference to anything but this compact form.
+   */
+  public <T> T derived(Class<T> type, Function<CompactModel, T> make) {
+    return type.cast(derived.computeIfAbsent(type, t -> make.apply(this)));
   }
 
   /** The index of a node id, or -1. */
@@ -190,7 +278,7 @@ public final class CompactModel {
     Integer i = index.get(id);
     if (i == null) {
       throw new NoSuchElementException(
-          "no node '" + id + "' in the model" + Suggest.hint(id, index.keySet()));
+          "no node '" + id + "' in the model" + Suggestions.hint(id, index.keySet()));
     }
     return i;
   }
@@ -217,30 +305,6 @@ public final class CompactModel {
   /** Alternatives that must fail before requirement q stops holding: n − k + 1. */
   public int toBreak(int q) {
     return altStart[q + 1] - altStart[q] - reqK[q] + 1;
-  }
-
-  /** Bytes held by the frozen arrays (12-byte array headers, 4-byte references). */
-  public long footprintBytes() {
-    long bytes = 0;
-    for (int[] a : new int[][] {reqStart, reqOwner, reqK, altStart, alts, revStart, revReq, weight}) {
-      bytes += 16 + 4L * a.length;
-    }
-    bytes += 16 + 8L * reqTol.length + 16 + 8L * recovery.length + 16 + kind.length;
-    bytes += 16 + 4L * ids.length;
-    int[] r = rank;
-    if (r != null) {
-      bytes += 16 + 4L * r.length;
-    }
-    return bytes;
-  }
-
-  /**
-   * Estimated bytes of the id-to-index map (the id strings themselves are the model's): a
-   * 32-byte entry and a boxed Integer per node, and the bucket table.
-   */
-  public long indexFootprintBytes() {
-    long buckets = Integer.highestOneBit(Math.max(1, n * 2 - 1)) * 2L;
-    return (long) n * (32 + 16) + 16 + 4 * buckets;
   }
 
   /** Adds two times, saturating at {@link #NEVER}. */

@@ -1,4 +1,4 @@
-package dev.kuja.internal;
+package dev.kuja.engine.graph;
 
 import java.util.Arrays;
 
@@ -30,9 +30,9 @@ public final class Closure {
     queue[tail++] = root;
     while (head < tail) {
       int v = queue[head++];
-      for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
-        for (int i = cm.altStart[q]; i < cm.altStart[q + 1]; i++) {
-          int u = cm.alts[i];
+      for (int q = cm.reqStart(v); q < cm.reqStart(v + 1); q++) {
+        for (int i = cm.altStart(q); i < cm.altStart(q + 1); i++) {
+          int u = cm.alt(i);
           if (!in[u]) {
             in[u] = true;
             queue[tail++] = u;
@@ -54,9 +54,9 @@ public final class Closure {
     while (head < tail) {
       int v = queue[head++];
       if (forward) {
-        for (int q = cm.reqStart[v]; q < cm.reqStart[v + 1]; q++) {
-          for (int i = cm.altStart[q]; i < cm.altStart[q + 1]; i++) {
-            int u = cm.alts[i];
+        for (int q = cm.reqStart(v); q < cm.reqStart(v + 1); q++) {
+          for (int i = cm.altStart(q); i < cm.altStart(q + 1); i++) {
+            int u = cm.alt(i);
             if (tier[u] < 0) {
               tier[u] = tier[v] + 1;
               queue[tail++] = u;
@@ -64,8 +64,8 @@ public final class Closure {
           }
         }
       } else {
-        for (int i = cm.revStart[v]; i < cm.revStart[v + 1]; i++) {
-          int u = cm.reqOwner[cm.revReq[i]];
+        for (int i = cm.revStart(v); i < cm.revStart(v + 1); i++) {
+          int u = cm.reqOwner(cm.revReq(i));
           if (tier[u] < 0) {
             tier[u] = tier[v] + 1;
             queue[tail++] = u;

@@ -1,0 +1,22 @@
+/**
+ * Kuja core: the continuity model and everything computed from it.
+ *
+ * <p>Exported, in layers that only look down: {@code dev.kuja.model} (the data: organisations,
+ * functions, resources, suppliers, requirements, problems), {@code dev.kuja.analysis} (static
+ * analyses: impact, failure times, single points of failure, minimal failure sets, ranking,
+ * closures, interfaces), {@code dev.kuja.simulation} (cascades over time), {@code
+ * dev.kuja.scenario} (variants, comparisons, sweeps, Monte Carlo ensembles, importance) and
+ * {@code dev.kuja.report} (the whole-model report, computed once). The engines under {@code
+ * dev.kuja.engine} (the compact frozen form and the propagation, failure-set and cascade
+ * algorithms) are not exported: they may change in any release.
+ */
+module dev.kuja.core {
+  requires com.google.common;
+  requires transitive org.jgrapht.core;
+  requires org.slf4j;
+
+  exports dev.kuja.model;
+  exports dev.kuja.analysis;
+  exports dev.kuja.simulation;
+  exports dev.kuja.scenario;
+}
