@@ -6,6 +6,8 @@ import dev.kuja.analysis.*;
 import dev.kuja.simulation.*;
 import dev.kuja.scenario.*;
 import dev.kuja.io.*;
+import dev.kuja.io.document.*;
+import dev.kuja.io.report.*;
 import dev.kuja.examples.*;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.kuja.bench;
 
 import dev.kuja.analysis.Analysis;
 import dev.kuja.io.Format;
-import dev.kuja.io.ModelDocuments;
+import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.model.Model;
 import dev.kuja.model.RepairTime;
 import dev.kuja.scenario.CommonCauseEvent;

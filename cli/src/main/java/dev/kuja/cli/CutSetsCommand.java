@@ -2,7 +2,7 @@ package dev.kuja.cli;
 
 import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.CutSets;
-import dev.kuja.io.ResultsJson;
+import dev.kuja.io.report.ResultsJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,10 +2,10 @@ package dev.kuja.cli;
 
 import dev.kuja.analysis.Analysis;
 import dev.kuja.io.Format;
-import dev.kuja.io.GraphExport;
-import dev.kuja.io.HtmlReport;
-import dev.kuja.io.ModelDocuments;
-import dev.kuja.io.OpenPsaMef;
+import dev.kuja.io.export.GraphExport;
+import dev.kuja.io.report.HtmlReport;
+import dev.kuja.io.document.ModelDocuments;
+import dev.kuja.io.export.OpenPsaMef;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.kuja.cli;
 
-import dev.kuja.io.BiaCsv;
+import dev.kuja.io.table.BiaCsv;
 import dev.kuja.io.Format;
-import dev.kuja.io.ModelDocuments;
+import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.model.Model;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

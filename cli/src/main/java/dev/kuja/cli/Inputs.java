@@ -1,7 +1,7 @@
 package dev.kuja.cli;
 
-import dev.kuja.io.ModelDocuments;
-import dev.kuja.io.ScenarioDocuments;
+import dev.kuja.io.document.ModelDocuments;
+import dev.kuja.io.document.ScenarioDocuments;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.simulation.Scenario;

@@ -1,6 +1,6 @@
 package dev.kuja.cli;
 
-import dev.kuja.io.ResultsJson;
+import dev.kuja.io.report.ResultsJson;
 import dev.kuja.model.Model;
 import dev.kuja.simulation.SimulationResult;
 import dev.kuja.simulation.Simulator;

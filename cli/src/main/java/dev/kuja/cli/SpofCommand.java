@@ -2,7 +2,7 @@ package dev.kuja.cli;
 
 import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.SpofReport;
-import dev.kuja.io.ResultsJson;
+import dev.kuja.io.report.ResultsJson;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.kuja.cli;
 
 import dev.kuja.io.DocumentException;
-import dev.kuja.io.ResultsJson;
+import dev.kuja.io.report.ResultsJson;
 import dev.kuja.model.Model;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package dev.kuja.examples;
 
 import dev.kuja.io.Format;
-import dev.kuja.io.ModelDocuments;
-import dev.kuja.io.ScenarioDocuments;
+import dev.kuja.io.document.ModelDocuments;
+import dev.kuja.io.document.ScenarioDocuments;
 import dev.kuja.model.Model;
 import dev.kuja.simulation.Scenario;
 import java.io.IOException;

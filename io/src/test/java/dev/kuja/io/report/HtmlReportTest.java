@@ -1,10 +1,12 @@
-package dev.kuja.io;
+package dev.kuja.io.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kuja.io.document.ModelDocuments;
+import dev.kuja.io.document.ScenarioDocuments;
 import dev.kuja.model.Model;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.SimulationResult;

@@ -1,8 +1,9 @@
-package dev.kuja.io;
+package dev.kuja.io.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.kuja.analysis.Analysis;
+import dev.kuja.io.DocumentException;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;

@@ -1,9 +1,12 @@
-package dev.kuja.io;
+package dev.kuja.io.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.kuja.io.DocumentException;
+import dev.kuja.io.Format;
+import dev.kuja.io.ReadOptions;
 import dev.kuja.model.Model;
 import dev.kuja.model.Problem;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.kuja.io;
+package dev.kuja.io.syntax;
 
 import dev.kuja.model.Durations;
 import dev.kuja.model.Suggestions;
@@ -16,15 +16,15 @@ import java.util.Set;
  * Reads the fields of one map element, reporting every unknown key (with a hint), missing
  * required key and value of the wrong type at its place. Plain scalars are accepted as text.
  */
-final class Fields {
+public final class Fields {
 
   private final Tree map;
   private final String what;
   private final Problems problems;
   /** Keys whose value had a problem (or were a misspelling of), so validation does not repeat it. */
-  final Set<String> faulty = new java.util.HashSet<>();
+  public final Set<String> faulty = new java.util.HashSet<>();
 
-  Fields(Tree map, String what, Problems problems, Set<String> allowed) {
+  public Fields(Tree map, String what, Problems problems, Set<String> allowed) {
     this.map = map;
     this.what = what;
     this.problems = problems;
@@ -40,7 +40,7 @@ final class Fields {
   }
 
   /** Reads a map element, or reports that the element is not a map. */
-  static Optional<Fields> of(Tree t, String what, Problems problems, Set<String> allowed) {
+  public static Optional<Fields> of(Tree t, String what, Problems problems, Set<String> allowed) {
     if (t.kind != Tree.Kind.MAP) {
       problems.at(t, what + " must be a map, not " + t.describe());
       return Optional.empty();
@@ -48,11 +48,11 @@ final class Fields {
     return Optional.of(new Fields(t, what, problems, allowed));
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return map.map.containsKey(key);
   }
 
-  Tree tree(String key) {
+  public Tree tree(String key) {
     return map.get(key);
   }
 
@@ -61,7 +61,7 @@ final class Fields {
     problems.at(v, key + " of " + what + " must be " + expected + ", not " + v.describe());
   }
 
-  Optional<String> text(String key, boolean required) {
+  public Optional<String> text(String key, boolean required) {
     Tree v = map.get(key);
     if (v == null) {
       if (required) {
@@ -77,7 +77,7 @@ final class Fields {
     return Optional.empty();
   }
 
-  Optional<Duration> duration(String key, boolean required) {
+  public Optional<Duration> duration(String key, boolean required) {
     Optional<String> text = text(key, required);
     if (text.isEmpty()) {
       return Optional.empty();
@@ -97,7 +97,7 @@ final class Fields {
     }
   }
 
-  OptionalInt integer(String key, boolean required) {
+  public OptionalInt integer(String key, boolean required) {
     Tree v = map.get(key);
     if (v == null) {
       if (required) {
@@ -117,7 +117,7 @@ final class Fields {
     return OptionalInt.empty();
   }
 
-  OptionalDouble number(String key) {
+  public OptionalDouble number(String key) {
     Tree v = map.get(key);
     if (v == null) {
       return OptionalDouble.empty();
@@ -130,7 +130,7 @@ final class Fields {
   }
 
   /** A list of texts. */
-  Optional<List<String>> texts(String key) {
+  public Optional<List<String>> texts(String key) {
     Tree v = map.get(key);
     if (v == null) {
       return Optional.empty();
@@ -152,7 +152,7 @@ final class Fields {
   }
 
   /** A map of texts. */
-  Optional<Map<String, String>> textMap(String key) {
+  public Optional<Map<String, String>> textMap(String key) {
     Tree v = map.get(key);
     if (v == null) {
       return Optional.empty();

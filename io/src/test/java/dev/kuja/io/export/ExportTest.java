@@ -1,10 +1,12 @@
-package dev.kuja.io;
+package dev.kuja.io.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.kuja.analysis.Analysis;
+import dev.kuja.io.Format;
+import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.testing.RandomModels;

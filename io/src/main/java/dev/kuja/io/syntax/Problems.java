@@ -1,25 +1,26 @@
-package dev.kuja.io;
+package dev.kuja.io.syntax;
 
+import dev.kuja.io.DocumentException;
 import dev.kuja.model.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /** Collects the problems of one document. */
-final class Problems {
+public final class Problems {
 
   /** Stop collecting beyond this many: the rest is noise, and a hostile file could be all errors. */
-  static final int MAX = 1000;
+  public static final int MAX = 1000;
 
-  final String source;
+  public final String source;
   private final List<Problem> list = new ArrayList<>();
   private int dropped;
 
-  Problems(String source) {
+  public Problems(String source) {
     this.source = source;
   }
 
-  void add(int line, int column, String message) {
+  public void add(int line, int column, String message) {
     if (list.size() < MAX) {
       list.add(Problem.inDocument(new Problem.Location(source, line, column), message));
     } else {
@@ -27,20 +28,20 @@ final class Problems {
     }
   }
 
-  void at(Tree t, String message) {
+  public void at(Tree t, String message) {
     add(t.line, t.column, message);
   }
 
   /** A problem of the model or scenario the document describes, found at a place in it. */
-  void at(Tree t, Problem p) {
+  public void at(Tree t, Problem p) {
     add(p.at(new Problem.Location(source, t.line, t.column)));
   }
 
-  void add(Problem p) {
+  public void add(Problem p) {
     list.add(p);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return list.isEmpty();
   }
 
@@ -49,7 +50,7 @@ final class Problems {
   }
 
   /** Throws the problems, in document order, when there are any. */
-  void throwIfAny() {
+  public void throwIfAny() {
     if (list.isEmpty()) {
       return;
     }

@@ -1,4 +1,4 @@
-package dev.kuja.io;
+package dev.kuja.io.document;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +15,12 @@ public final class Schemas {
 
   /** The JSON Schema (2020-12) of model documents, format version 1. */
   public static String model() {
-    return load("model.schema.json");
+    return load("/dev/kuja/io/model.schema.json");
   }
 
   /** The JSON Schema (2020-12) of scenario documents, format version 1. */
   public static String scenario() {
-    return load("scenario.schema.json");
+    return load("/dev/kuja/io/scenario.schema.json");
   }
 
   private static String load(String name) {

@@ -1,8 +1,16 @@
-package dev.kuja.io;
+package dev.kuja.io.document;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.kuja.io.Format;
+import dev.kuja.io.ReadOptions;
+import dev.kuja.io.syntax.Fields;
+import dev.kuja.io.syntax.Problems;
+import dev.kuja.io.syntax.Source;
+import dev.kuja.io.syntax.Tree;
+import dev.kuja.io.syntax.TreeReader;
+import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Problem;

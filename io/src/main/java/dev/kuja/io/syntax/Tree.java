@@ -1,13 +1,13 @@
-package dev.kuja.io;
+package dev.kuja.io.syntax;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A parsed document element that remembers where it stood: map, list or scalar. */
-final class Tree {
+public final class Tree {
 
-  enum Kind {
+  public enum Kind {
     MAP,
     LIST,
     STRING,
@@ -16,15 +16,15 @@ final class Tree {
     NULL
   }
 
-  final Kind kind;
-  final int line;
-  final int column;
+  public final Kind kind;
+  public final int line;
+  public final int column;
   /** Map entries in document order (MAP only). */
-  final Map<String, Tree> map;
+  public final Map<String, Tree> map;
   /** Where each key of the map stands (MAP only). */
-  final Map<String, int[]> keys;
-  final List<Tree> list;
-  final String text;
+  public final Map<String, int[]> keys;
+  public final List<Tree> list;
+  public final String text;
 
   private Tree(Kind kind, int line, int column, Map<String, Tree> map, Map<String, int[]> keys,
       List<Tree> list, String text) {
@@ -37,28 +37,28 @@ final class Tree {
     this.text = text;
   }
 
-  static Tree map(int line, int column) {
+  public static Tree map(int line, int column) {
     return new Tree(Kind.MAP, line, column, new LinkedHashMap<>(), new LinkedHashMap<>(), null, null);
   }
 
-  static Tree list(int line, int column, List<Tree> items) {
+  public static Tree list(int line, int column, List<Tree> items) {
     return new Tree(Kind.LIST, line, column, null, null, items, null);
   }
 
-  static Tree scalar(Kind kind, int line, int column, String text) {
+  public static Tree scalar(Kind kind, int line, int column, String text) {
     return new Tree(kind, line, column, null, null, null, text);
   }
 
-  boolean isScalar() {
+  public boolean isScalar() {
     return kind != Kind.MAP && kind != Kind.LIST;
   }
 
-  Tree get(String key) {
+  public Tree get(String key) {
     return map == null ? null : map.get(key);
   }
 
   /** What this element is, for messages: "a map", "a list", "the text 'x'", "the number 3". */
-  String describe() {
+  public String describe() {
     return switch (kind) {
       case MAP -> "a map";
       case LIST -> "a list";

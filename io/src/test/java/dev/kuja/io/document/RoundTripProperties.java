@@ -1,6 +1,7 @@
-package dev.kuja.io;
+package dev.kuja.io.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.kuja.io.Format;
 import dev.kuja.model.Model;
 import dev.kuja.simulation.Disruption;
 import dev.kuja.simulation.Scenario;

@@ -1,15 +1,16 @@
-package dev.kuja.io;
+package dev.kuja.io.syntax;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.kuja.io.Format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /** Generators for the documents Kuja writes. */
-final class Writers {
+public final class Writers {
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final YAMLFactory YAML = YAMLFactory.builder()
@@ -21,7 +22,7 @@ final class Writers {
 
   private Writers() {}
 
-  static JsonGenerator generator(Format format, Writer out) {
+  public static JsonGenerator generator(Format format, Writer out) {
     try {
       if (format == Format.JSON) {
         return JSON.createGenerator(out).useDefaultPrettyPrinter();

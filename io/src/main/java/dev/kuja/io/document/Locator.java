@@ -1,6 +1,11 @@
-package dev.kuja.io;
+package dev.kuja.io.document;
 
 import com.fasterxml.jackson.core.JsonParser;
+import dev.kuja.io.ReadOptions;
+import dev.kuja.io.syntax.Problems;
+import dev.kuja.io.syntax.Source;
+import dev.kuja.io.syntax.Tree;
+import dev.kuja.io.syntax.TreeReader;
 import dev.kuja.model.Problem;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.kuja.io;
+package dev.kuja.io.document;
 
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Model;

@@ -1,10 +1,12 @@
-package dev.kuja.io;
+package dev.kuja.io.table;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.kuja.io.DocumentException;
+import dev.kuja.io.syntax.Problems;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;

@@ -1,4 +1,4 @@
-package dev.kuja.io;
+package dev.kuja.io.export;
 
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;

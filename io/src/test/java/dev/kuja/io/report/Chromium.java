@@ -1,4 +1,4 @@
-package dev.kuja.io;
+package dev.kuja.io.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.kuja.io;
+package dev.kuja.io.syntax;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.kuja.io.Format;
+import dev.kuja.io.ReadOptions;
 import dev.kuja.model.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,13 +22,13 @@ import org.yaml.snakeyaml.LoaderOptions;
  * parsing; this class only keeps where each element stood, detects duplicate keys and refuses
  * YAML aliases (which Jackson would otherwise hand over as plain text).
  */
-final class TreeReader {
+public final class TreeReader {
 
   /** Thrown to stop reading a document that cannot be parsed any further. */
-  static final class Fatal extends Exception {
-    final Problem problem;
+  public static final class Fatal extends Exception {
+    public final Problem problem;
 
-    Fatal(Problem problem) {
+    public Fatal(Problem problem) {
       super(problem.toString(), null, false, false);
       this.problem = problem;
     }
@@ -36,13 +38,13 @@ final class TreeReader {
   private final String source;
   private final Problems problems;
 
-  TreeReader(JsonParser parser, String source, Problems problems) {
+  public TreeReader(JsonParser parser, String source, Problems problems) {
     this.parser = parser;
     this.source = source;
     this.problems = problems;
   }
 
-  static JsonFactory factory(Format format, ReadOptions options) {
+  public static JsonFactory factory(Format format, ReadOptions options) {
     StreamReadConstraints limits = StreamReadConstraints.builder()
         .maxNestingDepth(options.maxDepth())
         .maxDocumentLength(options.maxBytes())
@@ -59,7 +61,7 @@ final class TreeReader {
     return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(limits).build();
   }
 
-  JsonToken next() throws Fatal {
+  public JsonToken next() throws Fatal {
     try {
       JsonToken t = parser.nextToken();
       if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
@@ -92,24 +94,24 @@ final class TreeReader {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
-  Fatal fatal(String message) {
+  public Fatal fatal(String message) {
     JsonLocation l = parser.currentTokenLocation();
     return new Fatal(Problem.inDocument(new Problem.Location(source, l.getLineNr(), l.getColumnNr()), message));
   }
 
-  int line() {
+  public int line() {
     return parser.currentTokenLocation().getLineNr();
   }
 
-  int column() {
+  public int column() {
     return parser.currentTokenLocation().getColumnNr();
   }
 
-  JsonToken current() {
+  public JsonToken current() {
     return parser.currentToken();
   }
 
-  String fieldName() throws Fatal {
+  public String fieldName() throws Fatal {
     try {
       return parser.currentName();
     } catch (IOException e) {
@@ -118,7 +120,7 @@ final class TreeReader {
   }
 
   /** Reads the element that starts at the current token. */
-  Tree read() throws Fatal {
+  public Tree read() throws Fatal {
     JsonToken t = current();
     int line = line();
     int column = column();

@@ -1,6 +1,9 @@
-package dev.kuja.io;
+package dev.kuja.io.syntax;
 
 import com.fasterxml.jackson.core.JsonParser;
+import dev.kuja.io.DocumentException;
+import dev.kuja.io.Format;
+import dev.kuja.io.ReadOptions;
 import dev.kuja.model.Problem;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A document to read, checked against the limits before any parsing; can be opened again. */
-final class Source {
+public final class Source {
 
   private final String name;
   private final Format format;
@@ -28,7 +31,7 @@ final class Source {
     this.options = options;
   }
 
-  static Source of(Path file, ReadOptions options) {
+  public static Source of(Path file, ReadOptions options) {
     String name = file.toString();
     if (!Files.isRegularFile(file)) {
       throw problem(name, Files.exists(file) ? "is not a file" : "no such file");
@@ -47,7 +50,7 @@ final class Source {
     return new Source(name, format, file, null, options);
   }
 
-  static Source of(String text, String name, Format format, ReadOptions options) {
+  public static Source of(String text, String name, Format format, ReadOptions options) {
     if (text.length() > options.maxBytes()) {
       throw problem(name, "the document is longer than the limit of " + options.maxBytes() + " bytes");
     }
@@ -58,15 +61,15 @@ final class Source {
     return new DocumentException(List.of(Problem.inDocument(Problem.Location.of(name), message)));
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  Format format() {
+  public Format format() {
     return format;
   }
 
-  JsonParser open() throws IOException {
+  public JsonParser open() throws IOException {
     Reader reader = text != null ? new StringReader(text)
         : new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
     return TreeReader.factory(format, options).createParser(reader);

@@ -1,4 +1,4 @@
-package dev.kuja.io;
+package dev.kuja.io.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.kuja.io.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

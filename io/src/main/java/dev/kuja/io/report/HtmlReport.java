@@ -1,4 +1,4 @@
-package dev.kuja.io;
+package dev.kuja.io.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kuja.analysis.Analysis;
@@ -7,6 +7,8 @@ import dev.kuja.analysis.InterfaceReport;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
+import dev.kuja.io.Format;
+import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
@@ -465,7 +467,9 @@ public final class HtmlReport {
   }
 
   private static String cytoscape() {
-    try (InputStream in = HtmlReport.class.getResourceAsStream(CYTOSCAPE)) {
+    // through the class loader: the WebJar is another module, and META-INF is no package, so
+    // this finds it on the class path and on the module path alike
+    try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(CYTOSCAPE.substring(1))) {
       if (in == null) {
         throw new IllegalStateException("cytoscape.js is missing from the class path ("
             + CYTOSCAPE + "); the kuja-io artifact depends on org.webjars.npm:cytoscape");

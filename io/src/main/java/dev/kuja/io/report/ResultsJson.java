@@ -1,4 +1,4 @@
-package dev.kuja.io;
+package dev.kuja.io.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kuja.analysis.CutSets;
@@ -9,6 +9,8 @@ import dev.kuja.analysis.InterfaceReport;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
+import dev.kuja.io.Format;
+import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Problem;
 import dev.kuja.scenario.DurationEstimate;
