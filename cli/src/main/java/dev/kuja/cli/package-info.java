@@ -1,5 +1,5 @@
 /**
- * The {@code kuja} command line (DESIGN §8): validate, analyse, simulate, export and report on
+ * The {@code kuja} command line (docs/cli.md): validate, analyse, simulate, export and report on
  * model documents. Every command takes {@code --json}; exit status 0 done, 1 the analysis found
  * what was asked to fail on, 2 bad input (every problem on stderr as file:line:column).
  */

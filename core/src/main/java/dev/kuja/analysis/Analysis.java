@@ -31,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The static analyses of one model (DESIGN §2). Obtain with {@link Model#analyse()}; every
+ * The static analyses of one model (docs/analyses.md). Obtain with {@link #of(Model)}; every
  * method returns an immutable result with a readable {@code toString}. Node ids that are not in
  * the model are refused with a {@link java.util.NoSuchElementException} naming the closest id.
  *

@@ -1,5 +1,5 @@
 /**
- * Static analyses of a model (DESIGN §2): what fails when a set of nodes fails, and when;
+ * Static analyses of a model (docs/analyses.md): what fails when a set of nodes fails, and when;
  * single points of failure with explanations; minimal failure sets; criticality ranking;
  * dependency closures with supply-chain tiers; and the report of interfaces between
  * organisations. Start from {@link dev.kuja.model.Model#analyse()}.

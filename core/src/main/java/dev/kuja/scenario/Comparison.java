@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A baseline model and a variant of it under the same scenarios (DESIGN §4): per critical
+ * A baseline model and a variant of it under the same scenarios (docs/stochastic.md#comparisons): per critical
  * function, the SPOFs the variant gains and loses and how its downtime and MTPD breaches
  * change. "How much does a second fuel supplier buy us?" is
  *

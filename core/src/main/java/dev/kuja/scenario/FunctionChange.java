@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What a variant changes for one critical function: the single points of failure it gains and
- * loses (static, DESIGN §2) and its outcome in each compared scenario (DESIGN §3).
+ * loses (static, docs/analyses.md#single-points-of-failure) and its outcome in each compared scenario (docs/cascades.md#function-outcomes).
  *
  * @param function    the function's id
  * @param spofsGained SPOFs of the function in the variant that the baseline did not have

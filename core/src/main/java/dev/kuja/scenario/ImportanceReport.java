@@ -13,7 +13,7 @@ import java.util.Optional;
  * basic event — a node with reliability data, or a common-cause event — is down with its mean
  * unavailability over the period (for a rate λ and mean repair time τ, λτ / (1 + λτ); for a
  * probability p without repair time, p), independently of the others, and the function is
- * down when it is in the impact of what is down (DESIGN §2, tolerances not counted — a
+ * down when it is in the impact of what is down (docs/analyses.md#impact, tolerances not counted — a
  * conservative snapshot; timing, buffers and repairs are what {@link MonteCarlo#run()} adds).
  *
  * @param function        the function

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * A stochastic ensemble over one model (DESIGN §4): each scenario samples disruptions over the
+ * A stochastic ensemble over one model (docs/stochastic.md#monte-carlo-ensembles): each scenario samples disruptions over the
  * study period from the nodes' reliability data and from common-cause events, and simulates the
- * cascade (DESIGN §3). Immutable: every setting returns a new ensemble.
+ * cascade (docs/cascades.md). Immutable: every setting returns a new ensemble.
  *
  * <pre>{@code
  * EnsembleResult r = MonteCarlo.of(model).period("P365D").seed(42).scenarios(20_000)

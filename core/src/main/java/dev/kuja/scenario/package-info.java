@@ -1,5 +1,5 @@
 /**
- * What-if and stochastic analyses (DESIGN §4).
+ * What-if and stochastic analyses (docs/stochastic.md).
  *
  * <ul>
  *   <li>{@link dev.kuja.scenario.Comparison}: a baseline model and a variant (made with {@code

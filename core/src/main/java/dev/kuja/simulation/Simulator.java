@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Simulates scenarios on one model (DESIGN §3). Deterministic: the same model and scenario give
+ * Simulates scenarios on one model (docs/cascades.md). Deterministic: the same model and scenario give
  * the same result. Obtain with {@link Model#simulate(Scenario)} for a one-off run, or {@code
  * Simulator.of(model)} to attach a listener.
  */

@@ -1,5 +1,5 @@
 /**
- * Cascades over time (DESIGN §3): a {@link dev.kuja.simulation.Scenario} of disruptions —
+ * Cascades over time (docs/cascades.md): a {@link dev.kuja.simulation.Scenario} of disruptions —
  * of a node, of every node of an organisation, or of every node with a tag — is simulated
  * event by event to a horizon. The {@link dev.kuja.simulation.SimulationResult} tells who
  * fails, when, for how long, why (the causal chain back to the disruptions), which MTPDs are

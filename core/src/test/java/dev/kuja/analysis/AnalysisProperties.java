@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.LongRange;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.EdgeReversedGraph;
 
-/** The fast analyses agree with the brute-force oracle of DESIGN §2 on small random models. */
+/** The fast analyses agree with the brute-force oracle of docs/analyses.md on small random models. */
 class AnalysisProperties {
 
   private static List<String> subset(Model m, long pick) {

@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
-/** The event-driven simulator agrees with the discrete-time rules of DESIGN §3. */
+/** The event-driven simulator agrees with the discrete-time rules of docs/cascades.md#the-three-rules. */
 class SimulationProperties {
 
   private static Map<String, List<String>> timelines(SimulationResult r) {

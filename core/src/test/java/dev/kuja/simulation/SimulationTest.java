@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Timelines worked out by hand from the rules of DESIGN §3. */
+/** Timelines worked out by hand from the rules of docs/cascades.md#the-three-rules. */
 class SimulationTest {
 
   static Duration h(long hours) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Brute-force simulation of DESIGN §3 on a time grid whose step is the greatest common divisor
+ * Brute-force simulation of docs/cascades.md#the-three-rules on a time grid whose step is the greatest common divisor
  * of every duration in model and scenario, so every instant where anything can change is a grid
  * point and the state is constant on each cell [t, t + step). At each step, straight from the
  * rules:

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Brute-force versions of DESIGN §2, written straight from its definitions with no cleverness,
+ * Brute-force versions of docs/analyses.md, written straight from its definitions with no cleverness,
  * over the public model only. Slow; for small models.
  */
 public final class Oracle {

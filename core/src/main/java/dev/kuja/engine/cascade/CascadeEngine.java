@@ -4,7 +4,7 @@ import dev.kuja.engine.graph.CompactModel;
 import java.util.Arrays;
 
 /**
- * Event-driven cascade simulation of DESIGN §3. Times are ms from the scenario start.
+ * Event-driven cascade simulation of docs/cascades.md#least-solution. Times are ms from the scenario start.
  *
  * <p>The rules, in interval form: a requirement that stopped holding at {@code a} and has not
  * held since gives its node a cause from {@code a + tolerance}; a node is down while it has a

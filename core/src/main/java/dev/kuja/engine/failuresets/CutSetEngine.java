@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Minimal failure sets (minimal cut sets) of one function up to order K (DESIGN §2): the minimal
+ * Minimal failure sets (minimal cut sets) of one function up to order K (docs/analyses.md#minimal-failure-sets): the minimal
  * sets F, of at most K nodes, with f ∈ impact(F).
  *
  * <p>The family of minimal killing sets of every node of f's closure is computed bottom-up over

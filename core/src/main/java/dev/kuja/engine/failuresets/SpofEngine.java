@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Single points of failure of one function (DESIGN §2): nodes v ≠ f whose failure alone brings f
+ * Single points of failure of one function (docs/analyses.md#single-points-of-failure): nodes v ≠ f whose failure alone brings f
  * down, within a horizon if one is given.
  *
  * <p>Only f's dependency closure can matter, so everything runs restricted to it. Nodes reached

@@ -5,7 +5,7 @@ import dev.kuja.engine.graph.CompactModel;
 /**
  * Impact of up to 64 failure sets at once (no horizon): bit b of {@code mask[v]} says that node
  * v fails in scenario b. Masks only grow, so a worklist run from the sources reaches the least
- * fixpoint of DESIGN §2 for all 64 scenarios together, cycles included. The worklist is ordered
+ * fixpoint of docs/analyses.md#impact for all 64 scenarios together, cycles included. The worklist is ordered
  * by topological rank, so on acyclic parts every node is processed once per run.
  *
  * <p>Buffers are reused between runs and only what a run touched is cleared. Not thread-safe.

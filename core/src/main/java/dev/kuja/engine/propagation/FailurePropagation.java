@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Failure times of every node when a set of nodes fails at time 0 and stays down (DESIGN §2):
+ * Failure times of every node when a set of nodes fails at time 0 and stays down (docs/analyses.md#failure-times):
  * t(v) = min over requirements r of v of (the (n−k+1)-th smallest failure time among r's
  * alternatives) + tolerance(r). Knuth's generalisation of Dijkstra's algorithm computes it in
  * O(E log V), cycles included; without a horizon a FIFO pass in O(V + E) gives the set of nodes
@@ -141,8 +141,8 @@ public final class FailurePropagation {
   }
 
   /**
-   * The nodes that ever fail (no horizon, tolerances irrelevant): the least fixpoint of DESIGN
-   * §2, by a FIFO pass in O(V + E). Every failed node gets time 0.
+   * The nodes that ever fail (no horizon, tolerances irrelevant): the least fixpoint of
+   * docs/analyses.md#impact, by a FIFO pass in O(V + E). Every failed node gets time 0.
    */
   public void impact(int[] sources, boolean[] allowed) {
     reset();

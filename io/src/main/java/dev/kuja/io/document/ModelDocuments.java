@@ -42,7 +42,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Model documents, format version 1 (DESIGN §7), in YAML or JSON.
+ * Model documents, format version 1 (docs/documents.md#model-documents), in YAML or JSON.
  *
  * <pre>{@code
  * Model m = ModelDocuments.read(Path.of("county.yaml"));

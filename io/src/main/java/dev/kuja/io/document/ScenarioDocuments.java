@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Scenario documents, format version 1 (DESIGN §7), in YAML or JSON:
+ * Scenario documents, format version 1 (docs/documents.md#scenario-documents), in YAML or JSON:
  *
  * <pre>
  * kuja-scenario: 1

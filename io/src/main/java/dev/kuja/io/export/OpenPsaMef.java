@@ -24,7 +24,7 @@ import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
  * alternatives fail ({@code atleast}).
  *
  * <p>Fault trees are acyclic; Kuja models need not be. Cycles are unfolded: a branch that would
- * come back to a node already on the way down cannot fail through that cycle (DESIGN §2's least
+ * come back to a node already on the way down cannot fail through that cycle (the least
  * fixpoint) and becomes {@code false}. Nodes on no cycle share one gate. Tolerances and recovery
  * times have no place in static fault trees and are left out. Failure probabilities, where the
  * model gives them, become the basic events' values.

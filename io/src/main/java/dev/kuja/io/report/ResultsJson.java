@@ -35,7 +35,7 @@ import java.util.Set;
 
 /**
  * Analysis and simulation results as JSON, one object each, durations as ISO-8601 strings. The
- * shapes are those of the {@code kuja} command's {@code --json} output (DESIGN §8), with a few
+ * shapes are those of the {@code kuja} command's {@code --json} output (docs/cli.md#conventions), with a few
  * more keys where they help.
  */
 public final class ResultsJson {
