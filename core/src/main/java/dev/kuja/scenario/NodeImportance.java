@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param riskAchievementWorth RAW Q₁ / Q: how much worse it gets if the event happens (1 when
  *                             Q = 0 and Q₁ = 0, infinite when only Q = 0)
  * @param riskReductionWorth   RRW Q / Q₀: how much better it gets if the event is prevented
- *                             (infinite when Q₀ = 0 < Q, 1 when both are 0)
+ *                             (infinite when Q₀ = 0 &lt; Q, 1 when both are 0)
  */
 public record NodeImportance(
     String event, double probability, double birnbaum, double fussellVesely,

@@ -15,7 +15,7 @@
  *       each with a confidence interval.
  *   <li>{@link dev.kuja.scenario.Importance}: Birnbaum, Fussell–Vesely, risk achievement and
  *       risk reduction worth of every basic event for one function, exactly (enumeration, up to
- *       {@value dev.kuja.scenario.Importance#MAX_EXACT_EVENTS} basic events) or by sampling.
+ *       {@value dev.kuja.scenario.ImportanceReport#MAX_EXACT_EVENTS} basic events) or by sampling.
  * </ul>
  */
 package dev.kuja.scenario;

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Simulates scenarios on one model (docs/cascades.md). Deterministic: the same model and scenario give
- * the same result. Obtain with {@link Model#simulate(Scenario)} for a one-off run, or {@code
- * Simulator.of(model)} to attach a listener.
+ * the same result. Obtain with {@link #of(Model)}; {@code
+ * Simulator.of(model).run(scenario)} runs one scenario, {@link #listener} hears every change.
  */
 public final class Simulator {
 

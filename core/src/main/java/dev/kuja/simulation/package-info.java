@@ -4,6 +4,6 @@
  * event by event to a horizon. The {@link dev.kuja.simulation.SimulationResult} tells who
  * fails, when, for how long, why (the causal chain back to the disruptions), which MTPDs are
  * breached, and which nodes are locked and need outside help to restart. Start from {@link
- * dev.kuja.model.Model#simulate(Scenario)}.
+ * dev.kuja.simulation.Simulator#of(dev.kuja.model.Model)}.
  */
 package dev.kuja.simulation;

@@ -3,6 +3,7 @@ package dev.kuja.io.document;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.kuja.io.DocumentException;
 import dev.kuja.io.Format;
 import dev.kuja.io.ReadOptions;
 import dev.kuja.io.syntax.Fields;
