@@ -211,19 +211,11 @@ public final class Report {
     }
 
     /**
-     * Adds the outcome of a scenario already simulated on this model, as it is.
-     *
-     * @throws IllegalArgumentException when its functions are not those of the model
+     * Adds the outcome of a scenario already simulated on this model, taken as it is (not
+     * checked against the model).
      */
     public Builder simulation(SimulationResult result) {
-      Objects.requireNonNull(result, "result");
-      List<String> functions = result.functions().stream().map(FunctionOutcome::function).toList();
-      List<String> expected = model.functions().stream().map(Node::id).toList();
-      if (!functions.equals(expected)) {
-        throw new IllegalArgumentException("the simulation of '" + result.scenario().name()
-            + "' is not of " + model + ": its functions are " + functions);
-      }
-      simulations.add(result);
+      simulations.add(Objects.requireNonNull(result, "result"));
       return this;
     }
 

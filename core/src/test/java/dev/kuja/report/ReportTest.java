@@ -163,9 +163,5 @@ class ReportTest {
     Model other = RandomModels.model(6, 1);
     assertThrows(IllegalArgumentException.class, () -> a.interfaces(Analysis.of(other).ranking()),
         "a ranking of another model");
-    SimulationResult elsewhere = Simulator.of(other).run(Scenario.builder("x").horizon("P1D")
-        .disrupt("n0", "PT0S", "PT1H").build());
-    assertThrows(IllegalArgumentException.class, () -> Report.builder(m).simulation(elsewhere),
-        "a simulation of another model");
   }
 }
