@@ -19,4 +19,5 @@ module dev.kuja.core {
   exports dev.kuja.analysis;
   exports dev.kuja.simulation;
   exports dev.kuja.scenario;
+  exports dev.kuja.report;
 }

@@ -8,6 +8,7 @@ import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.io.export.OpenPsaMef;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.report.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
       case "dot" -> GraphExport.dot(m, m.functions().stream().map(Node::id).map(f -> Analysis.of(m).spofs(f)).toList());
       case "mermaid" -> GraphExport.mermaid(m);
       case "mef" -> OpenPsaMef.write(m);
-      case "html" -> HtmlReport.render(m, java.util.List.of());
+      case "html" -> HtmlReport.render(Report.of(m));
       case "yaml" -> ModelDocuments.write(m, Format.YAML);
       default -> ModelDocuments.write(m, Format.JSON);
     };
