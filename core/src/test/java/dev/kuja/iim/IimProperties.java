@@ -64,13 +64,13 @@ class IimProperties {
   /** Values in [min, max], the bounds themselves often among them. */
   private static Arbitrary<double[]> vector(int n, double min, double max) {
     return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(min)), Tuple.of(1, Arbitraries.just(max)),
-        Tuple.of(4, Arbitraries.doubles().between(min, max))).array(double[].class).ofSize(n);
+        Tuple.of(4, Arbitraries.doubles().between(min, max).ofScale(12))).array(double[].class).ofSize(n);
   }
 
   @Provide
   Arbitrary<Case> cases() {
     return Arbitraries.integers().between(1, 6).flatMap(n -> {
-      Arbitrary<double[]> cells = Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.doubles().between(0, 1))
+      Arbitrary<double[]> cells = Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.doubles().between(0, 1).ofScale(12))
           .array(double[].class).ofSize(n * n);
       return Combinators.combine(cells, vector(n, 0, 1), vector(n, 0, 1), vector(n, 0.05, 1))
           .as((a, c, q0, k) -> new Case(iim(n, a), c, q0, k));
