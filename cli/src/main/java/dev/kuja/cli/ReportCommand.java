@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -25,9 +24,6 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin Inputs in;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Parameters(index = "1..*", paramLabel = "SCENARIO", description = "Scenario documents to simulate.")
-  List<Path> scenarios = new ArrayList<>();
 
   @Option(names = "--top", defaultValue = "" + TextReport.DEFAULT_TOP, paramLabel = "N", description = "Rows of the ranking (default ${DEFAULT-VALUE}).")
   int top;
@@ -43,10 +39,10 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Progress progress = new Progress(spec.commandLine().getErr(), !in.json && System.console() != null);
-    progress.say("reading " + in.model);
-    Model m = in.model();
+    progress.say("reading " + Inputs.names(in.documents));
+    Model m = in.simulated();
     List<Scenario> read = new ArrayList<>();
-    for (Path s : scenarios) {
+    for (Path s : in.scenarios()) {
       read.add(Inputs.scenario(s, m)); // every input is checked before any work is done
     }
     Report report = Report.builder(m).scenarios(read).listener(progress::say).build();
@@ -59,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
     if (in.json) {
       out.println(ReportJson.render(report));
     } else {
-      TextReport.print(report, in.model.toString(), top, out);
+      TextReport.print(report, Inputs.names(in.models()), top, out);
     }
     return failOnBreach && report.mtpdBreached() ? Kuja.FOUND : 0;
   }

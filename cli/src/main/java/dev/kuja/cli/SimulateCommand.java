@@ -5,31 +5,34 @@ import dev.kuja.model.Model;
 import dev.kuja.simulation.SimulationResult;
 import dev.kuja.simulation.Simulator;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = "Simulate a scenario over time: who fails, when, for how long, why, and which "
-        + "MTPDs are breached.")
+        + "MTPDs are breached. Give the model documents and one scenario document, in any order.")
 final class SimulateCommand implements Callable<Integer> {
 
   @Mixin Inputs in;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Parameters(index = "1", paramLabel = "SCENARIO", description = "Scenario document.")
-  Path scenario;
 
   @Option(names = "--fail-on-breach", description = "Exit with status 1 when any MTPD is exceeded.")
   boolean failOnBreach;
 
   @Override
   public Integer call() {
-    Model m = in.model();
-    SimulationResult r = Simulator.of(m).run(Inputs.scenario(scenario, m));
+    List<Path> scenarios = in.scenarios();
+    if (scenarios.size() != 1) {
+      throw new IllegalArgumentException("kuja simulate takes one scenario document (one that starts "
+          + "with 'kuja-scenario: 1'), not " + scenarios.size()
+          + (scenarios.isEmpty() ? "" : " (" + Inputs.names(scenarios) + "); kuja report simulates several"));
+    }
+    Model m = in.simulated();
+    SimulationResult r = Simulator.of(m).run(Inputs.scenario(scenarios.get(0), m));
     spec.commandLine().getOut().println(in.json ? ResultsJson.simulation(r) : r);
     return failOnBreach && !r.mtpdBreaches().isEmpty() ? Kuja.FOUND : 0;
   }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check a model document and list every problem in it.")
+    description = "Check model documents, composed into one model, and list every problem in them.")
 final class ValidateCommand implements Callable<Integer> {
 
   @Mixin Inputs in;
@@ -22,7 +22,7 @@ final class ValidateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try {
       Model m = in.model();
-      out.println(in.json ? ResultsJson.validation(List.of()) : in.model + ": valid. " + m);
+      out.println(in.json ? ResultsJson.validation(List.of()) : Inputs.names(in.documents) + ": valid. " + m);
       return 0;
     } catch (DocumentException e) {
       if (in.json) {

@@ -7,6 +7,7 @@ import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.region.Commitments;
 import dev.kuja.simulation.FunctionOutcome;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.SimulationResult;
@@ -29,6 +30,8 @@ import java.util.Objects;
  *       failure"), extended from the same SPOF run rather than found again;
  *   <li>the criticality ranking of every node;
  *   <li>the interfaces between organisations, their SPOF marks taken from the ranking;
+ *   <li>the coordination matrix: the critical interfaces, read off the SPOFs and the interfaces;
+ *   <li>the commitments of external services, checked against their providers' models;
  *   <li>the outcome of every scenario simulated, in the order given.
  * </ul>
  *
@@ -53,16 +56,20 @@ public final class Report {
   private final List<CutSets> cutSets;
   private final Ranking ranking;
   private final InterfaceReport interfaces;
+  private final Coordination coordination;
+  private final Commitments commitments;
   private final List<SimulationResult> simulations;
   private final Map<String, Integer> functionIndex;
 
   private Report(Model model, List<SpofReport> spofs, List<CutSets> cutSets, Ranking ranking,
-      InterfaceReport interfaces, List<SimulationResult> simulations) {
+      InterfaceReport interfaces, Commitments commitments, List<SimulationResult> simulations) {
     this.model = model;
     this.spofs = List.copyOf(spofs);
     this.cutSets = List.copyOf(cutSets);
     this.ranking = ranking;
     this.interfaces = interfaces;
+    this.coordination = Coordination.of(model, this.spofs, interfaces);
+    this.commitments = commitments;
     this.simulations = List.copyOf(simulations);
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < this.spofs.size(); i++) {
@@ -127,6 +134,22 @@ public final class Report {
     return interfaces;
   }
 
+  /**
+   * Who must plan with whom: the interfaces between organisations that carry a single point of
+   * failure of a vital or critical function (docs/regional.md#the-coordination-report).
+   */
+  public Coordination coordination() {
+    return coordination;
+  }
+
+  /**
+   * The commitments of the model's external services, checked against their providers' models
+   * where the model holds them (docs/regional.md#checking-commitments).
+   */
+  public Commitments commitments() {
+    return commitments;
+  }
+
   /** The outcome of every scenario of the report, in the order they were given. */
   public List<SimulationResult> simulations() {
     return simulations;
@@ -162,6 +185,12 @@ public final class Report {
         "; first %s (%d functions)", top.node(), top.functions().size())));
     sb.append(String.format("%n  interfaces: %d requirements across organisations, "
         + "%d of them single points of failure", interfaces.interfaces().size(), spofInterfaces));
+    sb.append(String.format("%n  coordination: %d pairs of organisations with critical interfaces",
+        coordination.pairs().size()));
+    if (!commitments.checks().isEmpty()) {
+      sb.append(String.format("%n  commitments: %d, %d not kept by the provider's model",
+          commitments.checks().size(), commitments.mismatches().size()));
+    }
     if (simulations.isEmpty()) {
       sb.append(String.format("%n  no scenario simulated"));
     }
@@ -176,8 +205,9 @@ public final class Report {
   /**
    * Hears the stages of building a report, each as it starts, on the building thread: {@code
    * "single points of failure 3/11"} for every function in turn (its double points of failure
-   * are derived in the same stage), then {@code "ranking"}, {@code "interfaces"}, and {@code
-   * "simulating NAME"} for every scenario to simulate.
+   * are derived in the same stage), then {@code "ranking"}, {@code "interfaces"}, {@code
+   * "commitments"} when the model declares externals, and {@code "simulating NAME"} for every
+   * scenario to simulate.
    */
   @FunctionalInterface
   public interface Listener {
@@ -254,6 +284,10 @@ public final class Report {
       Ranking ranking = analysis.ranking();
       listener.stage("interfaces");
       InterfaceReport interfaces = analysis.interfaces(ranking);
+      if (!model.externals().isEmpty()) {
+        listener.stage("commitments");
+      }
+      Commitments commitments = Commitments.of(model);
       List<SimulationResult> results = new ArrayList<>(simulations.size());
       Simulator simulator = null;
       for (Object s : simulations) {
@@ -267,7 +301,7 @@ public final class Report {
           results.add((SimulationResult) s);
         }
       }
-      return new Report(model, spofs, cutSets, ranking, interfaces, results);
+      return new Report(model, spofs, cutSets, ranking, interfaces, commitments, results);
     }
   }
 }
