@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -52,11 +51,6 @@ final class RichModels {
         extras.list().ofSize(KujaArbitraries.SLOTS))
         .as(RichModels::enrich)
         .withoutEdgeCases();
-  }
-
-  /** A rich model of {@code size} nodes for tests that are not properties, the same for the same seed. */
-  static Model model(int size, long seed) {
-    return models(size, size).generator(1000).next(new Random(seed)).value();
   }
 
   private static Model enrich(Model base, Optional<String> name, List<Extras> extras) {
