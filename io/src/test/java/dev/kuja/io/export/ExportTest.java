@@ -74,11 +74,11 @@ class ExportTest {
 
   private static void golden(String name, String actual) throws IOException {
     Path file = Path.of("src", "test", "resources", "golden", name);
-    if (Boolean.getBoolean("kuja.updateGolden")) {
+    if (Boolean.getBoolean("kuja.golden.update")) {
       Files.writeString(file, actual);
     }
     assertEquals(Files.readString(file), actual, "golden file " + file
-        + " differs (run with -Dkuja.updateGolden=true to update, then review the diff)");
+        + " differs (run with -Dkuja.golden.update=true to update, then review the diff)");
   }
 
   @Test
