@@ -128,4 +128,33 @@ class RegionCommandsTest {
         b + ":2:23: organisation 'a' (id): organisation 'a' is declared here as 'A again' (no type), but as 'A' (no type) in " + a + ":2:23",
         b + ":3:15: node 'x' (id): node id 'x' is also defined in " + a + ":3:15"), all.err().lines().toList());
   }
+
+  @Test
+  void includeCyclesAndExternalsOfAnotherKindStopTheReport(@TempDir Path dir) throws Exception {
+    Path a = Files.writeString(dir.resolve("a.yaml"), """
+        kuja: 1
+        include: [b.yaml]
+        organisations: [{ id: a, name: A }, { id: b, name: B }]
+        nodes: [{ id: f, kind: function, owner: a, criticality: vital, requires: [x] }]
+        externals: [{ id: x, kind: supplier, provider: b }]
+        """);
+    Path b = Files.writeString(dir.resolve("b.yaml"), """
+        kuja: 1
+        include: [a.yaml]
+        organisations: [{ id: b, name: B }]
+        nodes: [{ id: x, kind: resource, owner: b }]
+        """);
+    Path html = dir.resolve("out.html");
+    KujaTest.Run cycle = kuja("report", a.toString(), "--html", html.toString());
+    assertEquals(2, cycle.status());
+    assertEquals(List.of(b + ":2:11: include cycle: " + a + " includes " + b + " includes " + a),
+        cycle.err().lines().toList());
+    assertFalse(Files.exists(html), "nothing written");
+    Files.writeString(b, Files.readString(b).replace("include: [a.yaml]\n", ""));
+    KujaTest.Run kind = kuja("report", a.toString(), "--html", html.toString());
+    assertEquals(2, kind.status());
+    assertEquals(List.of(a + ":5:28: node 'x' (external): kind supplier does not match node 'x', a resource, "
+        + "defined in " + b + ":3:15"), kind.err().lines().toList());
+    assertFalse(Files.exists(html), "nothing written");
+  }
 }

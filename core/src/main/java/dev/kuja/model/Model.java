@@ -67,7 +67,7 @@ public final class Model {
     b.name = name.orElse(null);
     organisations.values().forEach(b::organisation);
     nodes.values().stream().filter(n -> !isExternal(n.id())).forEach(b::node);
-    b.provenance.copyFrom(provenance);
+    b.provenance.copyFrom(provenance, nodes.keySet());
     return b;
   }
 
@@ -121,7 +121,7 @@ public final class Model {
    * lacks. Provenance is not part of a model's value: {@link #equals} ignores it.
    */
   public Optional<String> source(String nodeId) {
-    return provenance.source(nodeId);
+    return nodes.containsKey(nodeId) ? provenance.source(nodeId) : Optional.empty();
   }
 
   /** The documents the model was composed of, in the order they were read; empty when built in code. */

@@ -19,28 +19,32 @@ import java.util.Set;
  */
 final class Provenance {
 
-  static final Provenance NONE = new Provenance(ImmutableList.of(), ImmutableMap.of(),
+  static final Provenance NONE = new Provenance(ImmutableList.of(), null, ImmutableMap.of(),
       ImmutableMap.of(), ImmutableMap.of(), ImmutableSet.of());
 
   private final ImmutableList<String> documents;
+  /** The one document every node came from, when there is one: then no map is kept. */
+  private final String single;
   private final ImmutableMap<String, String> nodeSources;
   private final ImmutableMap<String, String> organisationSources;
   /** Distinct declarations, in order, each with the document that first made it (or ""). */
   private final ImmutableMap<External, String> externals;
   private final ImmutableSet<String> unbound;
 
-  private Provenance(ImmutableList<String> documents, ImmutableMap<String, String> nodeSources,
+  private Provenance(ImmutableList<String> documents, String single, ImmutableMap<String, String> nodeSources,
       ImmutableMap<String, String> organisationSources, ImmutableMap<External, String> externals,
       ImmutableSet<String> unbound) {
     this.documents = documents;
+    this.single = single;
     this.nodeSources = nodeSources;
     this.organisationSources = organisationSources;
     this.externals = externals;
     this.unbound = unbound;
   }
 
+  /** The document of a node of the model (the caller checks that it is one). */
   Optional<String> source(String nodeId) {
-    return Optional.ofNullable(nodeSources.get(nodeId));
+    return single != null ? Optional.of(single) : Optional.ofNullable(nodeSources.get(nodeId));
   }
 
   List<String> documents() {
@@ -79,8 +83,11 @@ final class Provenance {
       documents.add(document);
     }
 
-    void copyFrom(Provenance p) {
+    void copyFrom(Provenance p, Set<String> nodeIds) {
       documents.addAll(p.documents);
+      if (p.single != null) {
+        nodeIds.forEach(id -> nodeSources.put(id, p.single));
+      }
       nodeSources.putAll(p.nodeSources);
       organisationSources.putAll(p.organisationSources);
       p.externals.forEach(externals::putIfAbsent);
@@ -233,17 +240,27 @@ final class Provenance {
     }
 
     Provenance build(Set<String> nodeIds) {
-      Map<String, String> sources = new LinkedHashMap<>();
+      // one document for every node, the common case of a model read from one file: no map
+      String single = nodeIds.isEmpty() ? null : nodeSources.get(nodeIds.iterator().next());
       for (String id : nodeIds) {
-        String s = nodeSources.get(id);
-        if (s != null) {
-          sources.put(id, s);
+        if (single == null || !single.equals(nodeSources.get(id))) {
+          single = null;
+          break;
         }
       }
-      if (documents.isEmpty() && sources.isEmpty() && externals.isEmpty()) {
+      Map<String, String> sources = new LinkedHashMap<>();
+      if (single == null) {
+        for (String id : nodeIds) {
+          String s = nodeSources.get(id);
+          if (s != null) {
+            sources.put(id, s);
+          }
+        }
+      }
+      if (documents.isEmpty() && sources.isEmpty() && externals.isEmpty() && single == null) {
         return NONE;
       }
-      return new Provenance(ImmutableList.copyOf(documents), ImmutableMap.copyOf(sources),
+      return new Provenance(ImmutableList.copyOf(documents), single, ImmutableMap.copyOf(sources),
           ImmutableMap.copyOf(organisationSources), ImmutableMap.copyOf(externals),
           ImmutableSet.copyOf(unbound));
     }
