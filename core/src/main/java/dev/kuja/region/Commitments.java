@@ -73,13 +73,14 @@ public record Commitments(List<Commitments.Check> checks) {
   }
 
   /**
-   * How a provider's model is asked whether it keeps a commitment. The one place to change when
-   * another analysis should answer (docs/regional.md#checking-commitments).
+   * How a provider's model is asked whether it keeps its commitments: all bound commitments of
+   * a model at once, so that an analysis of the whole model runs once. The one place to change
+   * when another analysis should answer (docs/regional.md#checking-commitments).
    */
   @FunctionalInterface
   interface Capability {
-    /** What keeps the provider's node from keeping the commitment; empty when nothing does. */
-    List<String> shortfalls(Analysis analysis, External commitment, Node provided);
+    /** For each commitment, in order, what keeps the provider's node from keeping it; empty when nothing does. */
+    List<List<String>> shortfalls(Model model, List<External> commitments);
   }
 
   /** The check in use: the provider node's declared RTO and recovery time, and its buffers. */
@@ -88,22 +89,22 @@ public record Commitments(List<Commitments.Check> checks) {
   /** The commitments of every external of the model that has one. */
   public static Commitments of(Model model) {
     Objects.requireNonNull(model, "model");
+    List<External> bound = model.externals().stream()
+        .filter(e -> e.hasCommitment() && !model.isExternal(e.id())).toList();
+    List<List<String>> findings = bound.isEmpty() ? List.of() : CHECK.shortfalls(model, bound);
     List<Check> out = new ArrayList<>();
-    Analysis analysis = null;
     for (External e : model.externals()) {
       if (!e.hasCommitment()) {
         continue;
       }
       Optional<String> declaredIn = model.source(e);
-      if (model.isExternal(e.id())) {
+      int i = bound.indexOf(e);
+      if (i < 0) {
         out.add(new Check(e, declaredIn, Status.UNCHECKED, List.of()));
-        continue;
+      } else {
+        List<String> f = findings.get(i);
+        out.add(new Check(e, declaredIn, f.isEmpty() ? Status.KEPT : Status.MISMATCH, f));
       }
-      if (analysis == null) {
-        analysis = Analysis.of(model);
-      }
-      List<String> findings = CHECK.shortfalls(analysis, e, model.requireNode(e.id()));
-      out.add(new Check(e, declaredIn, findings.isEmpty() ? Status.KEPT : Status.MISMATCH, findings));
     }
     return new Commitments(out);
   }
@@ -111,6 +112,16 @@ public record Commitments(List<Commitments.Check> checks) {
   /** The commitments the provider's model cannot keep. */
   public List<Check> mismatches() {
     return checks.stream().filter(c -> c.status() == Status.MISMATCH).toList();
+  }
+
+  /** {@link #declared(Analysis, External, Node)} for each commitment. */
+  static List<List<String>> declared(Model model, List<External> commitments) {
+    Analysis analysis = Analysis.of(model);
+    List<List<String>> out = new ArrayList<>();
+    for (External e : commitments) {
+      out.add(declared(analysis, e, model.requireNode(e.id())));
+    }
+    return out;
   }
 
   /**
