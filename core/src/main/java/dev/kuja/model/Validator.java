@@ -39,6 +39,13 @@ final class Validator {
     if (o.name().isBlank()) {
       problems.add(Problem.organisation(o.id(), "name", "name must not be empty"));
     }
+    text(o.name(), p -> problems.add(Problem.organisation(o.id(), "name", "name " + p)));
+    o.type().ifPresent(t -> text(t, p -> problems.add(Problem.organisation(o.id(), "type", "type " + p))));
+  }
+
+  /** Reports a free text that holds characters no text may hold (see {@link Texts}). */
+  private static void text(String text, java.util.function.Consumer<String> report) {
+    Texts.problem(text).ifPresent(report);
   }
 
   private void node(Node n) {
@@ -50,6 +57,13 @@ final class Validator {
     if (n.name().isBlank() && !id.isBlank()) {
       problems.add(Problem.node(id, "name", "name must not be empty"));
     }
+    text(n.name(), p -> problems.add(Problem.node(id, "name", "name " + p)));
+    n.mbco().ifPresent(m -> text(m, p -> problems.add(Problem.node(id, "mbco", "mbco " + p))));
+    n.tags().forEach(t -> text(t, p -> problems.add(Problem.node(id, "tags", "tag " + p))));
+    n.attributes().forEach((k, v) -> {
+      text(k, p -> problems.add(Problem.node(id, "attributes", "the name of an attribute " + p)));
+      text(v, p -> problems.add(Problem.node(id, "attributes", "attribute '" + k + "' " + p)));
+    });
     n.owner().ifPresent(owner -> {
       if (!organisations.containsKey(owner)) {
         problems.add(Problem.node(id, "owner",
