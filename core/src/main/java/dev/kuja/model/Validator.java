@@ -122,6 +122,9 @@ final class Validator {
       if (!(rate >= 0) || Double.isInfinite(rate)) {
         problems.add(Problem.node(id, "reliability",
             "failure rate " + rate + " per year must be a finite non-negative number"));
+      } else if (rate > Reliability.MAX_FAILURES_PER_YEAR) {
+        problems.add(Problem.node(id, "reliability", "failure rate " + rate + " per year is more than"
+            + " the plausible maximum of 10000 per year (more than once an hour); is it per hour?"));
       }
     });
     r.repairTime().ifPresent(t -> {
@@ -145,6 +148,9 @@ final class Validator {
         if (!(l.sigma() > 0) || Double.isInfinite(l.sigma())) {
           problems.add(Problem.node(id, "reliability",
               "log-normal repair time needs a finite positive sigma, not " + l.sigma()));
+        } else if (l.sigma() > RepairTime.LogNormal.MAX_SIGMA) {
+          problems.add(Problem.node(id, "reliability", "log-normal repair time has sigma " + l.sigma()
+              + ", more than the plausible maximum of 5"));
         }
       }
     });
