@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.kuja.io.DocumentException;
 import dev.kuja.io.Format;
+import dev.kuja.io.OutputFile;
 import dev.kuja.io.ReadOptions;
 import dev.kuja.io.syntax.Fields;
 import dev.kuja.io.syntax.Problems;
@@ -28,8 +29,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -400,15 +399,16 @@ public final class ModelDocuments {
     return out.toString();
   }
 
-  /** Writes the model to a file; the format follows the file name. */
+  /**
+   * Writes the model to a file, all of it or nothing ({@link OutputFile}); the format follows the
+   * file name.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be written
+   */
   public static void write(Model model, Path file) {
     Format format = Format.of(file).orElseThrow(() -> new IllegalArgumentException(
         "cannot tell the format of " + file + ": name it .yaml, .yml or .json"));
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(model, format, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    OutputFile.write(file, w -> write(model, format, w));
   }
 
   /** Writes the model as a document to a writer. */
