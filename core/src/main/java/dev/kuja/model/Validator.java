@@ -39,7 +39,9 @@ final class Validator {
     if (o.name().isBlank()) {
       problems.add(Problem.organisation(o.id(), "name", "name must not be empty"));
     }
-    text(o.name(), p -> problems.add(Problem.organisation(o.id(), "name", "name " + p)));
+    if (!o.name().equals(o.id())) {
+      text(o.name(), p -> problems.add(Problem.organisation(o.id(), "name", "name " + p)));
+    }
     o.type().ifPresent(t -> text(t, p -> problems.add(Problem.organisation(o.id(), "type", "type " + p))));
   }
 
@@ -57,7 +59,9 @@ final class Validator {
     if (n.name().isBlank() && !id.isBlank()) {
       problems.add(Problem.node(id, "name", "name must not be empty"));
     }
-    text(n.name(), p -> problems.add(Problem.node(id, "name", "name " + p)));
+    if (!n.name().equals(id)) { // a name not given is the id, which has its own rule
+      text(n.name(), p -> problems.add(Problem.node(id, "name", "name " + p)));
+    }
     n.mbco().ifPresent(m -> text(m, p -> problems.add(Problem.node(id, "mbco", "mbco " + p))));
     n.tags().forEach(t -> text(t, p -> problems.add(Problem.node(id, "tags", "tag " + p))));
     n.attributes().forEach((k, v) -> {

@@ -78,6 +78,13 @@ class TextsProperties {
             || n.mbco().equals(Optional.of(clean))), m.toString());
   }
 
+  @org.junit.jupiter.api.Test
+  void anIdWithALineBreakIsOneProblemThoughTheNameDefaultsToIt() {
+    ModelValidationException e = assertThrows(ModelValidationException.class,
+        () -> Model.builder().resource("a\nb").organisation("o\u001b", "o\u001b", "t").build());
+    assertEquals(List.of(Optional.of("id"), Optional.of("id")), e.problems().stream().map(Problem::field).toList());
+  }
+
   @Property(tries = 200)
   void theRuleIsTheCharacterClass(@ForAll char c) {
     boolean forbidden = Character.getType(c) == Character.CONTROL || Character.isSurrogate(c)
