@@ -9,11 +9,9 @@ import dev.kuja.io.report.HtmlReport;
 import dev.kuja.model.Model;
 import dev.kuja.region.PublicView;
 import dev.kuja.report.Report;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.kuja.io.OutputFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +42,7 @@ final class ExportCommand implements Callable<Integer> {
   java.util.List<Path> models;
 
   @Option(names = "--to", paramLabel = "FORMAT", completionCandidates = Formats.class,
+      converter = Options.ExportFormat.class,
       description = "One of: ${COMPLETION-CANDIDATES}. Required, except with --public (yaml or json; "
           + "default: from the name of -o, else yaml).")
   String to;
@@ -68,11 +67,11 @@ final class ExportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--to is required: one of " + String.join(", ", FORMATS)
           + " (or --public --organisation ID for an organisation's public view)");
     }
-    String format = to.toLowerCase(java.util.Locale.ROOT);
-    if (!FORMATS.contains(format)) {
-      throw new IllegalArgumentException("--to must be one of " + String.join(", ", FORMATS) + ", not '" + to + "'");
+    String format = to;
+    if (output != null) {
+      OutputFile.refuseInputs(output, "--output", models);
     }
-    Model m = ModelDocuments.read(models);
+    Model m = read();
     String text = switch (format) {
       case "graphml" -> GraphExport.graphml(m);
       case "dot" -> GraphExport.dot(m, Analysis.of(m).spofs());
@@ -96,35 +95,43 @@ final class ExportCommand implements Callable<Integer> {
     }
     Format format;
     if (to != null) {
-      String f = to.toLowerCase(java.util.Locale.ROOT);
-      if (!f.equals("yaml") && !f.equals("json")) {
+      if (!to.equals("yaml") && !to.equals("json")) {
         throw new IllegalArgumentException("a public view is a model document: --to yaml or --to json, not '" + to + "'");
       }
-      format = f.equals("yaml") ? Format.YAML : Format.JSON;
+      format = to.equals("yaml") ? Format.YAML : Format.JSON;
     } else {
       format = output == null ? Format.YAML : Format.of(output).orElse(Format.YAML);
     }
-    Model m = ModelDocuments.read(models);
+    if (output != null) {
+      OutputFile.refuseInputs(output, "--output", models);
+    }
+    Model m = read();
     PublicView view = PublicView.of(m, organisation);
     if (!view.exactTimes()) {
-      spec.commandLine().getErr().println("kuja: note: the public view of " + organisation
+      spec.commandLine().getErr().println(Terminal.safe("kuja: note: the public view of " + organisation
           + " gives conservative failure times for " + String.join(", ", view.approximated())
-          + ": their internal routes delay different inputs differently (docs/regional.md#what-a-public-view-reveals)");
+          + ": their internal routes delay different inputs differently (docs/regional.md#what-a-public-view-reveals)"));
     }
     emit(ModelDocuments.write(view.model(), format));
     return 0;
   }
 
+  /** The model; -o may not name a document it includes either. */
+  private Model read() {
+    Model m = ModelDocuments.read(models);
+    if (output != null) {
+      OutputFile.refuseInputs(output, "--output", m.sources().stream().map(Path::of).toList());
+    }
+    return m;
+  }
+
   private void emit(String text) {
     if (output == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
+      // the document itself, as it is: a model's texts hold no control characters
+      Kuja.rawOut(spec).print(text);
+      Kuja.rawOut(spec).flush();
     } else {
-      try {
-        Files.writeString(output, text, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-      }
+      OutputFile.writeString(output, text);
     }
   }
 }

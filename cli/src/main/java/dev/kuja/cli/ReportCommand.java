@@ -1,5 +1,6 @@
 package dev.kuja.cli;
 
+import dev.kuja.io.OutputFile;
 import dev.kuja.io.report.HtmlReport;
 import dev.kuja.io.report.ReportJson;
 import dev.kuja.io.report.TextReport;
@@ -25,7 +26,8 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin Inputs in;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--top", defaultValue = "" + TextReport.DEFAULT_TOP, paramLabel = "N", description = "Rows of the ranking (default ${DEFAULT-VALUE}).")
+  @Option(names = "--top", defaultValue = "" + TextReport.DEFAULT_TOP, paramLabel = "N",
+      converter = Options.AtLeastOne.class, description = "Rows of the ranking (default ${DEFAULT-VALUE}).")
   int top;
 
   @Option(names = "--fail-on-breach", description = "Exit with status 1 when a scenario exceeds an MTPD.")
@@ -38,9 +40,16 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Progress progress = new Progress(spec.commandLine().getErr(), !in.json && System.console() != null);
+    if (html != null) {
+      OutputFile.refuseInputs(html, "--html", in.documents);
+    }
+    Progress progress = new Progress(Kuja.rawErr(spec), !in.json && System.console() != null);
     progress.say("reading " + Inputs.names(in.documents));
     Model m = in.simulated();
+    if (html != null) {
+      // nor a document the models include
+      OutputFile.refuseInputs(html, "--html", m.sources().stream().map(Path::of).toList());
+    }
     List<Scenario> read = new ArrayList<>();
     for (Path s : in.scenarios()) {
       read.add(Inputs.scenario(s, m)); // every input is checked before any work is done
@@ -53,9 +62,9 @@ final class ReportCommand implements Callable<Integer> {
     progress.done();
     PrintWriter out = spec.commandLine().getOut();
     if (in.json) {
-      out.println(ReportJson.render(report));
+      Kuja.json(out, g -> ReportJson.write(g, report));
     } else {
-      TextReport.print(report, Inputs.names(in.models()), top, out);
+      TextReport.print(report, Terminal.safe(Inputs.names(in.models())), top, out);
     }
     return failOnBreach && report.mtpdBreached() ? Kuja.FOUND : 0;
   }
@@ -72,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
 
     void say(String what) {
       if (on) {
-        err.print("\r\033[K" + what + " …");
+        err.print("\r\033[K" + Terminal.safe(what) + " …");
         err.flush();
       }
     }

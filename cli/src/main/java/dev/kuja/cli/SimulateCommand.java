@@ -33,7 +33,11 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Model m = in.simulated();
     SimulationResult r = Simulator.of(m).run(Inputs.scenario(scenarios.get(0), m));
-    spec.commandLine().getOut().println(in.json ? ResultsJson.simulation(r) : r);
+    if (in.json) {
+      Kuja.json(spec.commandLine().getOut(), g -> ResultsJson.writeSimulation(g, r));
+    } else {
+      spec.commandLine().getOut().println(r);
+    }
     return failOnBreach && !r.mtpdBreaches().isEmpty() ? Kuja.FOUND : 0;
   }
 }

@@ -181,6 +181,8 @@ final class Provenance {
         }
         if (e.name().isBlank()) {
           messages.add("name must not be empty");
+        } else if (!e.name().equals(e.id())) {
+          Texts.problem(e.name()).ifPresent(p -> messages.add("name " + p));
         }
         if (!organisations.containsKey(e.provider())) {
           messages.add("provider '" + e.provider() + "' is not an organisation of the model"

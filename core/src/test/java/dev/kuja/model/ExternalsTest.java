@@ -95,10 +95,12 @@ class ExternalsTest {
     List<String> p = problems(Model.builder().organisation("county", "County")
         .function("care", f -> f.owner("county").criticality("vital").requires("grid").requires("fuel"))
         .external(External.of("grid", NodeKind.RESOURCE, "powerco").withTolerance(Duration.ofHours(1)))
-        .external(External.of("fuel", NodeKind.SUPPLIER, "county").withRto(Duration.ofDays(36_500_001))));
+        .external(External.of("fuel", NodeKind.SUPPLIER, "county").withRto(Duration.ofDays(36_500_001))
+            .withName("Fuel\u0007")));
     assertEquals(List.of(
         "node 'grid' (external): provider 'powerco' is not an organisation of the model",
         "node 'grid' (external): tolerance is a supplier's commitment that deliveries continue; a resource has none",
+        "node 'fuel' (external): name " + Texts.problem("Fuel\u0007").orElseThrow(),
         "node 'fuel' (external): rto is longer than Kuja supports (at most P36500000D)"), p);
   }
 
