@@ -157,4 +157,23 @@ class RegionCommandsTest {
         + "defined in " + b + ":3:15"), kind.err().lines().toList());
     assertFalse(Files.exists(html), "nothing written");
   }
+
+  @Test
+  void noCommandWritesOverADocumentTheModelIncludes(@TempDir Path dir) throws Exception {
+    for (String name : List.of("region.yaml", "town.yaml", "power-co.yaml", "tso.yaml", "tele-co.yaml",
+        "fuel-co.yaml", "city.yaml", "county.yaml", "ict-co.yaml", "pharma-co.yaml", "gas-co.yaml",
+        "food-co.yaml", "laundry-co.yaml", "state.yaml", "heat-co.yaml")) {
+      Files.copy(REGION.resolve(name), dir.resolve(name));
+    }
+    String town = Files.readString(dir.resolve("town.yaml"));
+    String top = dir.resolve("region.yaml").toString();
+    KujaTest.Run export = kuja("export", top, "--to", "yaml", "-o", dir.resolve("town.yaml").toString());
+    assertEquals(2, export.status(), export.err());
+    assertTrue(export.err().contains("town.yaml"), export.err());
+    KujaTest.Run view = kuja("export", top, "--public", "--organisation", "town", "-o", dir.resolve("town.yaml").toString());
+    assertEquals(2, view.status(), view.err());
+    KujaTest.Run html = kuja("report", top, "--html", dir.resolve("town.yaml").toString());
+    assertEquals(2, html.status(), html.err());
+    assertEquals(town, Files.readString(dir.resolve("town.yaml")), "the included document is untouched");
+  }
 }
