@@ -7,6 +7,7 @@ import dev.kuja.model.Node;
 import dev.kuja.model.Reliability;
 import dev.kuja.model.RepairTime;
 import dev.kuja.model.Requirement;
+import dev.kuja.model.Threat;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.testing.Oracle;
 import dev.kuja.testing.RandomModels;
@@ -163,7 +164,7 @@ class MonteCarloProperties {
     }
     Model m = b.build();
     MonteCarlo mc = MonteCarlo.of(m).period("P7D").seed(seed).scenarios(700)
-        .event(CommonCauseEvent.builder("pair").nodes("n0", "n1").probability(0.2).duration("PT3H").build());
+        .threat(Threat.builder("pair").nodes("n0", "n1").probability(0.2).duration("PT3H").build());
     assertEquals(mc.threads(1).run(), mc.threads(4).run());
   }
 

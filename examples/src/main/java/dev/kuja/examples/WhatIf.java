@@ -4,7 +4,7 @@ import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.RepairTime;
 import dev.kuja.model.Requirement;
-import dev.kuja.scenario.CommonCauseEvent;
+import dev.kuja.model.Threat;
 import dev.kuja.scenario.Comparison;
 import dev.kuja.scenario.EnsembleResult;
 import dev.kuja.scenario.FunctionRisk;
@@ -64,8 +64,8 @@ public final class WhatIf {
   }
 
   /** A storm over the region: both distribution grids down together, a day or so. */
-  public static CommonCauseEvent storm() {
-    return CommonCauseEvent.builder("storm").nodes("grid", "grid-town").ratePerYear(0.3)
+  public static Threat storm() {
+    return Threat.builder("storm").nodes("grid", "grid-town").ratePerYear(0.3)
         .duration(new RepairTime.LogNormal(Duration.ofHours(20), 0.7)).build();
   }
 
@@ -87,10 +87,10 @@ public final class WhatIf {
     System.out.println();
     System.out.println("3. A year of failures, 20,000 times (reliability data of the model, plus storms)");
     MonteCarlo ensemble = MonteCarlo.of(baseline).period("P365D").seed(2026).scenarios(20_000)
-        .event(storm());
+        .threat(storm());
     EnsembleResult before = ensemble.run();
     EnsembleResult after = MonteCarlo.of(variant).period("P365D").seed(2026).scenarios(20_000)
-        .event(storm()).run();
+        .threat(storm()).run();
     System.out.println(before);
     FunctionRisk care = before.function("emergency-care").orElseThrow();
     FunctionRisk careAfter = after.function("emergency-care").orElseThrow();

@@ -34,10 +34,10 @@ class RoundTripProperties {
     Random random = new Random(seed);
     Scenario.Builder b = Scenario.builder("s" + seed).horizon(Duration.ofMinutes(1 + random.nextInt(100_000)));
     for (int i = 0; i < count; i++) {
-      Disruption.Target target = switch (random.nextInt(3)) {
-        case 0 -> new Disruption.Target.OfNode("n" + random.nextInt(9));
-        case 1 -> new Disruption.Target.OfOrganisation("org-" + random.nextInt(9));
-        default -> new Disruption.Target.OfTag("region:" + random.nextInt(9));
+      dev.kuja.model.Target target = switch (random.nextInt(3)) {
+        case 0 -> new dev.kuja.model.Target.OfNode("n" + random.nextInt(9));
+        case 1 -> new dev.kuja.model.Target.OfOrganisation("org-" + random.nextInt(9));
+        default -> new dev.kuja.model.Target.OfTag("region:" + random.nextInt(9));
       };
       Optional<Duration> duration = random.nextBoolean()
           ? Optional.of(Duration.ofSeconds(1 + random.nextInt(1_000_000))) : Optional.empty();
