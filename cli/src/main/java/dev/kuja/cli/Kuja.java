@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kuja 0.1.0",
     description = "Continuity and risk analysis of dependency models: single points of failure, "
-        + "cascades over time, interfaces between organisations.",
+        + "cascades over time, interfaces between organisations, the risk matrix and recovery "
+        + "objectives.",
     subcommands = {
       ValidateCommand.class,
       ImpactCommand.class,
@@ -24,6 +25,8 @@ import picocli.CommandLine.Command;
       RankCommand.class,
       SimulateCommand.class,
       MonteCarloCommand.class,
+      RiskCommand.class,
+      ObjectivesCommand.class,
       ExportCommand.class,
       ImportCommand.class,
       ReportCommand.class,

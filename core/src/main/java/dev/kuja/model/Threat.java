@@ -50,11 +50,11 @@ public record Threat(String id, String name, Reliability occurrence, List<Target
   public static final double WORST_CASE_QUANTILE = 0.95;
 
   /**
-   * How long a bad occurrence lasts: the {@value #WORST_CASE_QUANTILE} quantile of the duration
-   * distribution, to the millisecond — the duration itself when fixed; mean · ln 20 for an
-   * exponential; min + 0.95 · (max − min) for a uniform; median · e^(1.645 σ) for a log-normal
-   * (docs/risk.md#a-threat-as-a-scenario). Empty for a threat that lasts to the end of the
-   * period.
+   * How long a bad occurrence lasts: the duration itself when fixed, otherwise the {@value
+   * #WORST_CASE_QUANTILE} quantile of the distribution rounded up to a whole minute — mean · ln 20
+   * for an exponential; min + 0.95 · (max − min) for a uniform; median · e^(1.645 σ) for a
+   * log-normal (docs/risk.md#a-threat-as-a-scenario). Empty for a threat that lasts to the end
+   * of the period.
    */
   public Optional<Duration> worstCaseDuration() {
     return duration().map(t -> {
@@ -71,7 +71,8 @@ public record Threat(String id, String name, Reliability occurrence, List<Target
         RepairTime.LogNormal l = (RepairTime.LogNormal) t;
         ms = l.median().toMillis() * Math.exp(l.sigma() * Z95);
       }
-      return Duration.ofMillis(Math.min(Math.round(ms), Durations.MAX.toMillis()));
+      long minutes = (long) Math.ceil(ms / 60_000);
+      return Duration.ofMinutes(Math.min(minutes, Durations.MAX.toMinutes()));
     });
   }
 

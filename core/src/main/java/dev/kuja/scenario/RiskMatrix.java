@@ -74,6 +74,12 @@ public record RiskMatrix(Duration period, long seed, double level, List<Source> 
     public Optional<Entry> function(String id) {
       return functions.stream().filter(f -> f.function().equals(id)).findFirst();
     }
+
+    @Override
+    public String toString() {
+      return (threat.map(t -> "threat " + t).orElse("all causes")) + ": " + functions.size()
+          + " functions, " + functions.stream().filter(f -> f.cell().isPresent()).count() + " with an impact";
+    }
   }
 
   /**
@@ -88,8 +94,16 @@ public record RiskMatrix(Duration period, long seed, double level, List<Source> 
 
     public Entry {
       Objects.requireNonNull(function, "function");
-      atLeast = Collections.unmodifiableMap(new EnumMap<>(atLeast));
+      atLeast = Collections.unmodifiableMap(atLeast.isEmpty() ? new EnumMap<>(ImpactLevel.class) : new EnumMap<>(atLeast));
       Objects.requireNonNull(cell, "cell");
+    }
+
+    /** {@code emergency-care: serious+ 0.1605 [0.1451, 0.1772], …; cell possible × catastrophic}. */
+    @Override
+    public String toString() {
+      return function + ": " + atLeast.entrySet().stream()
+          .map(e -> e.getKey().label() + "+ " + e.getValue()).collect(Collectors.joining(", "))
+          + "; cell " + cell.map(Cell::toString).orElse("none");
     }
   }
 
@@ -227,13 +241,16 @@ public record RiskMatrix(Duration period, long seed, double level, List<Source> 
         sb.append("\n    no function has impact thresholds");
         continue;
       }
-      List<Object> head = new ArrayList<>(List.of("function"));
-      for (ImpactLevel l : ImpactLevel.values()) {
-        head.add(l.label() + "+");
+      List<Entry> reached = s.functions().stream().filter(f -> f.cell().isPresent()).toList();
+      if (!reached.isEmpty()) {
+        List<Object> head = new ArrayList<>(List.of("function"));
+        for (ImpactLevel l : ImpactLevel.values()) {
+          head.add(l.label() + "+");
+        }
+        head.add("cell");
+        sb.append(String.format(Locale.ROOT, row, head.toArray()));
       }
-      head.add("cell");
-      sb.append(String.format(Locale.ROOT, row, head.toArray()));
-      for (Entry f : s.functions()) {
+      for (Entry f : reached) {
         List<Object> cells = new ArrayList<>(List.of(f.function()));
         for (ImpactLevel l : ImpactLevel.values()) {
           cells.add(compact(f.atLeast().get(l)));
@@ -241,20 +258,36 @@ public record RiskMatrix(Duration period, long seed, double level, List<Source> 
         cells.add(f.cell().map(Cell::toString).orElse("-"));
         sb.append(String.format(Locale.ROOT, row, cells.toArray()).stripTrailing());
       }
+      List<String> untouched = s.functions().stream().filter(f -> f.cell().isEmpty()).map(Entry::function).toList();
+      if (!untouched.isEmpty()) {
+        sb.append("\n    no impact level reached: ").append(String.join(", ", untouched));
+      }
     }
-    sb.append("\n\n  matrix of threats (threat/function in each cell):");
+    sb.append("\n\n  the matrix: threat/function pairs per cell (likelihood × impact level)");
     Map<Likelihood, Map<ImpactLevel, List<String>>> grid = grid();
+    String cellRow = "%n    %-14s" + " %13s".repeat(ImpactLevel.values().length);
+    List<Object> head = new ArrayList<>(List.of(""));
+    for (ImpactLevel l : ImpactLevel.values()) {
+      head.add(l.label());
+    }
+    sb.append(String.format(Locale.ROOT, cellRow, head.toArray()));
     List<Likelihood> rows = new ArrayList<>(List.of(Likelihood.values()));
     Collections.reverse(rows);
     for (Likelihood l : rows) {
-      sb.append(String.format(Locale.ROOT, "%n    %-14s", l.label()));
+      List<Object> cells = new ArrayList<>(List.of(l.label()));
       for (ImpactLevel i : ImpactLevel.values()) {
-        sb.append(String.format(Locale.ROOT, " %-12s", i.label() + " " + grid.get(l).get(i).size()));
+        int n = grid.get(l).get(i).size();
+        cells.add(n == 0 ? "." : Integer.toString(n));
       }
-      sb.setLength(sb.length() - (sb.length() - sb.toString().stripTrailing().length()));
-      for (ImpactLevel i : ImpactLevel.values()) {
+      sb.append(String.format(Locale.ROOT, cellRow, cells.toArray()));
+    }
+    List<ImpactLevel> worstFirst = new ArrayList<>(List.of(ImpactLevel.values()));
+    Collections.reverse(worstFirst);
+    for (Likelihood l : rows) {
+      for (ImpactLevel i : worstFirst) {
         if (!grid.get(l).get(i).isEmpty()) {
-          sb.append("\n      ").append(i.label()).append(": ").append(String.join(", ", grid.get(l).get(i)));
+          sb.append("\n    ").append(l.label()).append(" × ").append(i.label()).append(": ")
+              .append(String.join(", ", grid.get(l).get(i)));
         }
       }
     }

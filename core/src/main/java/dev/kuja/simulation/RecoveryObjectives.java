@@ -134,7 +134,7 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
           hidden == 1 ? "node" : "nodes", hidden == 1 ? "it" : "them"));
     }
     List<NodeObjectives> gaps = gaps();
-    sb.append("\n  declared RTO longer than required: ").append(gaps.isEmpty() ? "none" : "");
+    sb.append("\n  declared RTO longer than required:").append(gaps.isEmpty() ? " none" : "");
     for (NodeObjectives n : gaps) {
       RequiredTime r = n.requiredRto().orElseThrow();
       sb.append("\n    ").append(n.node()).append(": declared ")
