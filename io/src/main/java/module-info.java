@@ -5,7 +5,7 @@
  */
 module dev.kuja.io {
   requires transitive dev.kuja.core;
-  requires com.fasterxml.jackson.core;
+  requires transitive com.fasterxml.jackson.core; // ResultsJson writes into its JsonGenerator
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires com.fasterxml.jackson.dataformat.csv;

@@ -2,12 +2,12 @@ package dev.kuja.cli;
 
 import dev.kuja.analysis.Analysis;
 import dev.kuja.io.Format;
-import dev.kuja.io.export.GraphExport;
-import dev.kuja.io.report.HtmlReport;
 import dev.kuja.io.document.ModelDocuments;
+import dev.kuja.io.export.GraphExport;
 import dev.kuja.io.export.OpenPsaMef;
+import dev.kuja.io.report.HtmlReport;
 import dev.kuja.model.Model;
-import dev.kuja.model.Node;
+import dev.kuja.report.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,10 +56,10 @@ final class ExportCommand implements Callable<Integer> {
     Model m = ModelDocuments.read(model);
     String text = switch (format) {
       case "graphml" -> GraphExport.graphml(m);
-      case "dot" -> GraphExport.dot(m, m.functions().stream().map(Node::id).map(f -> Analysis.of(m).spofs(f)).toList());
+      case "dot" -> GraphExport.dot(m, Analysis.of(m).spofs());
       case "mermaid" -> GraphExport.mermaid(m);
       case "mef" -> OpenPsaMef.write(m);
-      case "html" -> HtmlReport.render(m, java.util.List.of());
+      case "html" -> HtmlReport.render(Report.of(m));
       case "yaml" -> ModelDocuments.write(m, Format.YAML);
       default -> ModelDocuments.write(m, Format.JSON);
     };

@@ -3,6 +3,7 @@ package dev.kuja.cli;
 import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.io.report.ResultsJson;
+import dev.kuja.io.report.TextReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ final class RankCommand implements Callable<Integer> {
     if (in.json) {
       out.println(ResultsJson.ranking(r));
     } else {
-      out.println(Tables.ranking(r, top));
+      out.println(TextReport.ranking(r, top));
     }
     return 0;
   }

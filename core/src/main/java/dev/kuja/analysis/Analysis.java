@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,19 +186,55 @@ public final class Analysis {
    * @throws IllegalStateException when the sets are too many to enumerate (lower the order)
    */
   public CutSets cutSets(String target, int maxOrder) {
+    checkOrder(maxOrder);
+    int f = cm.index(target);
+    int[] single = SpofEngine.spofs(cm, f, CompactModel.NEVER).found().stream()
+        .mapToInt(SpofEngine.Found::node).toArray();
+    return cutSets(target, f, single, maxOrder);
+  }
+
+  /**
+   * The minimal failure sets of the target of {@code spofs} of at most {@code maxOrder} nodes,
+   * extending its single points of failure instead of finding them again: the same sets as
+   * {@link #cutSets(String, int) cutSets(spofs.target(), maxOrder)}, for the cost of the higher
+   * orders alone. {@code spofs} must be this model's SPOF report of its target without a horizon
+   * (as {@link #spofs(String)} and {@link #spofs()} give); failure sets know no time.
+   *
+   * @throws IllegalArgumentException when {@code spofs} has a horizon or the order is out of range
+   * @throws java.util.NoSuchElementException when the report names a node this model lacks
+   * @throws IllegalStateException when the sets are too many to enumerate (lower the order)
+   */
+  public CutSets cutSets(SpofReport spofs, int maxOrder) {
+    Objects.requireNonNull(spofs, "spofs");
+    checkOrder(maxOrder);
+    if (spofs.horizon().isPresent()) {
+      throw new IllegalArgumentException("minimal failure sets know no time: the SPOF report of "
+          + spofs.target() + " within " + Durations.format(spofs.horizon().get())
+          + " cannot be extended; use one without a horizon");
+    }
+    int f = cm.index(spofs.target());
+    int[] single = new int[spofs.spofs().size()];
+    for (int i = 0; i < single.length; i++) {
+      single[i] = cm.index(spofs.spofs().get(i).node());
+    }
+    return cutSets(spofs.target(), f, single, maxOrder);
+  }
+
+  private static void checkOrder(int maxOrder) {
     if (maxOrder < 1 || maxOrder > MAX_CUT_SET_ORDER) {
       throw new IllegalArgumentException(
           "order must be between 1 and " + MAX_CUT_SET_ORDER + ", not " + maxOrder);
     }
+  }
+
+  /** The cut sets of target f (index) given its SPOFs (indices), which are the sets of order 1. */
+  private CutSets cutSets(String target, int f, int[] single, int maxOrder) {
     Stopwatch watch = Stopwatch.createStarted();
-    int f = cm.index(target);
-    List<SpofEngine.Found> spofs = SpofEngine.spofs(cm, f, CompactModel.NEVER).found();
     List<List<String>> sets = new ArrayList<>();
-    for (SpofEngine.Found s : spofs) {
-      sets.add(List.of(cm.id(s.node())));
+    for (int s : single) {
+      sets.add(List.of(cm.id(s)));
     }
     if (maxOrder > 1) {
-      int[] single = spofs.stream().mapToInt(SpofEngine.Found::node).toArray();
       for (int[] set : CutSetEngine.higherOrder(cm, f, maxOrder, single)) {
         sets.add(ids(set).stream().sorted().toList());
       }
@@ -285,6 +323,48 @@ public final class Analysis {
 
   /** Every cross-organisation requirement, grouped by pair, with the functions it is a SPOF of. */
   public InterfaceReport interfaces() {
+    // only the providers' rows are needed: cheaper than the whole ranking on a large model
+    return interfaces(providers -> {
+      int[][] lost = SpofMatrix.functionsLost(cm, providers);
+      Map<Integer, List<String>> spofOf = new HashMap<>();
+      for (int i = 0; i < providers.length; i++) {
+        spofOf.put(providers[i], ids(lost[i]).stream().sorted().toList());
+      }
+      return spofOf::get;
+    });
+  }
+
+  /**
+   * The interface report, taking the functions each provider brings down alone from a ranking of
+   * this model (its entries list exactly those functions) instead of computing them again: the
+   * same report as {@link #interfaces()}, in one pass with the ranking. The ranking's weights do
+   * not matter.
+   *
+   * @throws IllegalArgumentException when the ranking has no entry for a providing node (it is
+   *     not a ranking of this model)
+   */
+  public InterfaceReport interfaces(Ranking ranking) {
+    Objects.requireNonNull(ranking, "ranking");
+    return interfaces(providers -> {
+      Map<String, List<String>> functions = new HashMap<>();
+      for (Ranking.Entry e : ranking.entries()) {
+        functions.put(e.node(), e.functions());
+      }
+      for (int u : providers) {
+        if (!functions.containsKey(cm.id(u))) {
+          throw new IllegalArgumentException("the ranking has no entry for node '" + cm.id(u)
+              + "': it is not a ranking of " + model);
+        }
+      }
+      return u -> functions.get(cm.id(u));
+    });
+  }
+
+  /**
+   * The interface report; {@code spofOf} is given the providing nodes (indices, each once) and
+   * answers, for each, the functions it brings down alone, sorted by id.
+   */
+  private InterfaceReport interfaces(Function<int[], IntFunction<List<String>>> spofOf) {
     List<Node> nodes = model.nodes();
     record Edge(int dependent, int provider, int requirement, boolean redundant) {}
     List<Edge> edges = new ArrayList<>();
@@ -305,19 +385,15 @@ public final class Analysis {
         }
       }
     }
-    int[] sources = providers.stream().mapToInt(Integer::intValue).toArray();
-    int[][] lost = SpofMatrix.functionsLost(cm, sources);
-    Map<Integer, List<String>> spofOf = new TreeMap<>();
-    for (int i = 0; i < sources.length; i++) {
-      spofOf.put(sources[i], ids(lost[i]).stream().sorted().toList());
-    }
+    IntFunction<List<String>> lost =
+        spofOf.apply(providers.stream().mapToInt(Integer::intValue).toArray());
     Map<List<String>, List<InterfaceReport.Interface>> grouped = new LinkedHashMap<>();
     for (Edge e : edges) {
       List<String> pair = List.of(nodes.get(e.dependent).owner().orElseThrow(),
           nodes.get(e.provider).owner().orElseThrow());
       grouped.computeIfAbsent(pair, p -> new ArrayList<>()).add(new InterfaceReport.Interface(
           cm.id(e.dependent), cm.id(e.provider), e.requirement, e.redundant,
-          spofOf.get(e.provider)));
+          lost.apply(e.provider)));
     }
     List<InterfaceReport.Group> groups = new ArrayList<>();
     grouped.forEach((pair, list) -> {

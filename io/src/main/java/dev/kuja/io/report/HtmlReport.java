@@ -1,8 +1,6 @@
 package dev.kuja.io.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.kuja.analysis.Analysis;
-import dev.kuja.analysis.CutSets;
 import dev.kuja.analysis.InterfaceReport;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
@@ -16,6 +14,7 @@ import dev.kuja.model.Node;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Organisation;
 import dev.kuja.model.Requirement;
+import dev.kuja.report.Report;
 import dev.kuja.simulation.CausalChain;
 import dev.kuja.simulation.FunctionOutcome;
 import dev.kuja.simulation.Outage;
@@ -48,13 +47,27 @@ import java.util.stream.Collectors;
  * timeline of each simulated scenario against the MTPDs, the criticality ranking and the
  * interfaces between organisations.
  *
+ * <p>It renders a {@link Report}, computed once ({@link #render(Report)}, {@link #write(Report,
+ * Path)}); {@link #render(Model, List)} builds that report first. The page, its style and its
+ * script are resources next to this class ({@code report.html} with {@code {{placeholders}}},
+ * {@code report.css}, {@code report.js}).
+ *
  * <p>The graph is drawn by cytoscape.js, taken from its WebJar and inlined, so the file needs
- * no network. Everything that comes from the model is escaped.
+ * no network. Everything that comes from the model is escaped: HTML entities in the markup,
+ * {@code \u003c}-style escapes in the JSON data of the graph.
  */
 public final class HtmlReport {
 
   /** The cytoscape.js build inlined into every report (from the org.webjars.npm WebJar). */
   static final String CYTOSCAPE = "/META-INF/resources/webjars/cytoscape/3.33.1/dist/cytoscape.min.js";
+
+  /**
+   * The page, with placeholders for what comes from the model and for the style and scripts
+   * (resources next to this class: report.html, report.css, report.js).
+   */
+  private static final String PAGE = "report.html";
+  private static final String STYLE = "report.css";
+  private static final String APP = "report.js";
 
   private static final String[] PALETTE = {
     "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#ff9da7", "#9c755f",
@@ -64,79 +77,87 @@ public final class HtmlReport {
   /** Nodes per row of the layered layout. */
   private static final int PER_ROW = 12;
 
+  /** Rows of the ranking table. */
+  private static final int RANKING_ROWS = 25;
+
   private HtmlReport() {}
 
-  /** Writes the report of the model and the given simulation results to {@code file}. */
-  public static void write(Model model, List<SimulationResult> results, Path file) {
+  /** Writes the report to {@code file}. */
+  public static void write(Report report, Path file) {
+    String html = render(report);
     try {
-      Files.writeString(file, render(model, results), StandardCharsets.UTF_8);
+      Files.writeString(file, html, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** The report of the model and the given simulation results, as one HTML document. */
+  /**
+   * Writes the report of the model and the given simulation results to {@code file}; the
+   * analyses are run here (see {@link Report}).
+   */
+  public static void write(Model model, List<SimulationResult> results, Path file) {
+    write(report(model, results), file);
+  }
+
+  /**
+   * The report of the model and the given simulation results, as one HTML document; the
+   * analyses are run here (see {@link Report}).
+   */
   public static String render(Model model, List<SimulationResult> results) {
-    Objects.requireNonNull(model, "model");
-    Analysis a = Analysis.of(model);
-    List<SpofReport> spofs = new ArrayList<>();
-    List<CutSets> doubles = new ArrayList<>();
-    for (Node f : model.functions()) {
-      spofs.add(a.spofs(f.id()));
-      doubles.add(a.cutSets(f.id(), 2));
-    }
-    Ranking ranking = a.ranking();
-    InterfaceReport interfaces = a.interfaces();
-    String title = model.name().orElse("Kuja model");
-    StringBuilder html = new StringBuilder(1 << 20);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Kuja report — ").append(esc(title)).append("</title>\n<style>\n")
-        .append(CSS).append("</style>\n</head>\n<body>\n");
-    html.append("<header><h1>Kuja continuity report</h1><p>").append(esc(title)).append(": ")
-        .append(model.organisations().size()).append(" organisations, ").append(model.size())
-        .append(" nodes, ").append(model.functions().size()).append(" functions, ")
-        .append(model.requirementCount()).append(" requirements.</p></header>\n");
-    graphSection(html, model);
-    functionsSection(html, model, spofs, doubles);
-    scenariosSection(html, results);
-    rankingSection(html, ranking);
-    interfacesSection(html, interfaces);
-    html.append("<script>").append(script(cytoscape())).append("</script>\n");
-    html.append("<script type=\"application/json\" id=\"kuja-data\">")
-        .append(scriptSafe(data(model, spofs))).append("</script>\n");
-    html.append("<script>").append(APP).append("</script>\n</body>\n</html>\n");
-    return html.toString();
+    return render(report(model, results));
+  }
+
+  private static Report report(Model model, List<SimulationResult> results) {
+    return Report.builder(Objects.requireNonNull(model, "model")).simulations(results).build();
+  }
+
+  /** The report as one HTML document. */
+  public static String render(Report report) {
+    Objects.requireNonNull(report, "report");
+    Model model = report.model();
+    Template page = Template.of(Template.resource(HtmlReport.class, PAGE));
+    return page.fill()
+        .text("title", model.name().orElse("Kuja model"))
+        .number("organisations", model.organisations().size())
+        .number("nodes", model.size())
+        .number("functions", model.functions().size())
+        .number("requirements", model.requirementCount())
+        .markup("css", Template.resource(HtmlReport.class, STYLE))
+        .markup("organisation-keys", organisationKeys(model))
+        .markup("function-articles", functionArticles(report))
+        .markup("scenario-articles", scenarioArticles(report.simulations()))
+        .markup("ranking-rows", rankingRows(report.ranking()))
+        .number("interface-count", report.interfaces().interfaces().size())
+        .markup("interface-rows", interfaceRows(report.interfaces()))
+        .script("cytoscape", cytoscape())
+        .json("data", data(model, report.spofs()))
+        .script("app", Template.resource(HtmlReport.class, APP))
+        .render();
   }
 
   // ------------------------------------------------------------------------------ sections
 
-  private static void graphSection(StringBuilder html, Model model) {
-    html.append("<section id=\"graph-section\"><h2>Dependency graph</h2>\n")
-        .append("<div class=\"toolbar\"><input id=\"search\" type=\"search\" placeholder=\"Search by id or name\">")
-        .append(" <span id=\"search-result\"></span><span class=\"legend\">")
-        .append("<span class=\"key spof\">SPOF</span><span class=\"key common\">common-cause SPOF</span>")
-        .append("<span class=\"key iface\">interface between organisations</span>")
-        .append("<span class=\"key\">▭ function ◯ resource ◇ supplier</span></span></div>\n")
-        .append("<div class=\"orgs\">");
+  /** The colour key of every organisation. */
+  private static String organisationKeys(Model model) {
+    StringBuilder html = new StringBuilder();
     List<Organisation> orgs = model.organisations();
     for (int i = 0; i < orgs.size(); i++) {
       html.append("<span class=\"org\"><span class=\"swatch\" style=\"background:")
           .append(PALETTE[i % PALETTE.length]).append("\"></span>")
           .append(esc(orgs.get(i).name())).append("</span>");
     }
-    html.append("</div>\n<div class=\"graph-wrap\"><div id=\"graph\"></div>")
-        .append("<aside id=\"details\"><p class=\"hint\">Click a node to see what it requires, ")
-        .append("what requires it and its single points of failure.</p></aside></div>\n</section>\n");
+    return html.toString();
   }
 
-  private static void functionsSection(StringBuilder html, Model model, List<SpofReport> spofs,
-      List<CutSets> doubles) {
-    html.append("<section id=\"functions\"><h2>Critical functions</h2>\n");
+  /** Per function: its objectives, its SPOFs and its double points of failure. */
+  private static String functionArticles(Report report) {
+    StringBuilder html = new StringBuilder();
+    Model model = report.model();
     List<Node> functions = model.functions();
     for (int i = 0; i < functions.size(); i++) {
       Node f = functions.get(i);
-      SpofReport r = spofs.get(i);
+      SpofReport r = report.spofs().get(i);
       html.append("<article class=\"function\"><h3>").append(esc(f.name())).append(" <code>")
           .append(esc(f.id())).append("</code></h3>\n<p>")
           .append(esc(f.criticality().map(Criticality::label).orElse("-")))
@@ -153,16 +174,17 @@ public final class HtmlReport {
         }
         html.append("</tbody></table>\n");
       }
-      List<String> pairs = doubles.get(i).ofOrder(2).stream()
+      List<String> pairs = report.cutSets().get(i).ofOrder(2).stream()
           .map(set -> String.join(" + ", set)).toList();
       html.append("<p>Double points of failure: ")
           .append(pairs.isEmpty() ? "none" : esc(String.join("; ", pairs))).append("</p></article>\n");
     }
-    html.append("</section>\n");
+    return html.toString();
   }
 
-  private static void scenariosSection(StringBuilder html, List<SimulationResult> results) {
-    html.append("<section id=\"scenarios\"><h2>Scenarios</h2>\n");
+  /** Per simulation: what it did, and its timeline. */
+  private static String scenarioArticles(List<SimulationResult> results) {
+    StringBuilder html = new StringBuilder();
     if (results.isEmpty()) {
       html.append("<p>No scenario was simulated.</p>\n");
     }
@@ -177,7 +199,7 @@ public final class HtmlReport {
           .append(". Amber: down within the MTPD; red: beyond it; hover a bar for its causal chain.</p>\n");
       html.append(gantt(r)).append("</article>\n");
     }
-    html.append("</section>\n");
+    return html.toString();
   }
 
   /** A Gantt chart of every function's outages against its MTPD, as SVG. */
@@ -244,25 +266,22 @@ public final class HtmlReport {
     return chain.links().stream().map(Outage::toString).collect(Collectors.joining("\n← "));
   }
 
-  private static void rankingSection(StringBuilder html, Ranking ranking) {
-    html.append("<section id=\"ranking\"><h2>Criticality ranking</h2>\n")
-        .append("<p>Every node by the functions it brings down alone, weighted by criticality.</p>\n")
-        .append("<table><thead><tr><th>#</th><th>node</th><th>score</th><th>functions lost</th></tr></thead><tbody>\n");
-    List<Ranking.Entry> top = ranking.top(25);
+  /** The first rows of the ranking. */
+  private static String rankingRows(Ranking ranking) {
+    StringBuilder html = new StringBuilder();
+    List<Ranking.Entry> top = ranking.top(RANKING_ROWS);
     for (int i = 0; i < top.size(); i++) {
       Ranking.Entry e = top.get(i);
       html.append("<tr><td>").append(i + 1).append("</td><td>").append(esc(e.node())).append("</td><td>")
           .append(String.format(Locale.ROOT, "%.1f", e.score())).append("</td><td>")
           .append(esc(String.join(", ", e.functions()))).append("</td></tr>\n");
     }
-    html.append("</tbody></table>\n</section>\n");
+    return html.toString();
   }
 
-  private static void interfacesSection(StringBuilder html, InterfaceReport interfaces) {
-    html.append("<section id=\"interfaces\"><h2>Interfaces between organisations</h2>\n")
-        .append("<p>").append(interfaces.interfaces().size())
-        .append(" requirements cross organisations. Those that are single points of failure of a function are marked.</p>\n")
-        .append("<table><thead><tr><th>depends</th><th>on</th><th>requirement</th><th>redundant</th><th>SPOF of</th></tr></thead><tbody>\n");
+  /** Every interface, those that are SPOFs marked. */
+  private static String interfaceRows(InterfaceReport interfaces) {
+    StringBuilder html = new StringBuilder();
     for (InterfaceReport.Group g : interfaces.groups()) {
       for (InterfaceReport.Interface i : g.interfaces()) {
         html.append("<tr").append(i.isSpof() ? " class=\"spof\"" : "").append("><td>")
@@ -273,7 +292,7 @@ public final class HtmlReport {
             .append(esc(String.join(", ", i.spofOf()))).append("</td></tr>\n");
       }
     }
-    html.append("</tbody></table>\n</section>\n");
+    return html.toString();
   }
 
   // ----------------------------------------------------------------------------- graph data
@@ -461,8 +480,8 @@ public final class HtmlReport {
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 
-  /** A library's code made safe inside a script element. */
-  private static String script(String code) {
+  /** A script made safe inside a script element. */
+  static String script(String code) {
     return code.replace("</script", "<\\/script");
   }
 
@@ -479,132 +498,4 @@ public final class HtmlReport {
       throw new UncheckedIOException(e);
     }
   }
-
-  // ------------------------------------------------------------------------ style and script
-
-  private static final String CSS = """
-      body { font-family: system-ui, sans-serif; margin: 0 2rem 3rem; color: #222; }
-      header h1 { margin-bottom: 0.2rem; }
-      h2 { border-bottom: 2px solid #ddd; padding-bottom: 0.2rem; margin-top: 2.5rem; }
-      code { background: #f3f3f3; padding: 0 0.3rem; border-radius: 3px; }
-      .toolbar { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.5rem; }
-      #search { padding: 0.3rem 0.5rem; width: 16rem; }
-      .legend .key { margin-right: 1rem; padding: 0 0.4rem; border: 3px solid #ccc; border-radius: 4px; }
-      .legend .key.spof { border-color: #d62728; }
-      .legend .key.common { border-color: #9467bd; }
-      .legend .key.iface { border-style: dashed; border-color: #555; }
-      .orgs { display: flex; flex-wrap: wrap; gap: 0.8rem; font-size: 0.85rem; margin-bottom: 0.5rem; }
-      .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; border-radius: 2px; }
-      .graph-wrap { display: flex; gap: 1rem; }
-      #graph { flex: 1; height: 70vh; min-height: 480px; border: 1px solid #ccc; border-radius: 6px; }
-      #details { width: 22rem; max-height: 70vh; overflow: auto; border: 1px solid #ccc; border-radius: 6px; padding: 0.5rem 1rem; font-size: 0.9rem; }
-      #details h3 { margin: 0.3rem 0; }
-      #details ul { padding-left: 1.2rem; }
-      .hint { color: #777; }
-      table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.9rem; }
-      th, td { border: 1px solid #ddd; padding: 0.2rem 0.6rem; text-align: left; vertical-align: top; }
-      tr.common td, tr.spof td { background: #fbeaea; }
-      article { margin-bottom: 1.5rem; }
-      svg.gantt { font-size: 12px; }
-      svg.gantt .label { text-anchor: end; }
-      svg.gantt .axis { text-anchor: middle; fill: #666; }
-      svg.gantt .tick { stroke: #eee; }
-      svg.gantt .bar.within { fill: #f2a93b; }
-      svg.gantt .bar.beyond { fill: #d62728; }
-      svg.gantt .mtpd { stroke: #222; stroke-dasharray: 2 2; }
-      """;
-
-  private static final String APP = """
-      (function () {
-        'use strict';
-        var data = JSON.parse(document.getElementById('kuja-data').textContent);
-        var byId = {};
-        data.nodes.forEach(function (n) { byId[n.id] = n; });
-        var shapes = { 'function': 'round-rectangle', 'resource': 'ellipse', 'supplier': 'diamond' };
-        var elements = [];
-        data.nodes.forEach(function (n) {
-          elements.push({ group: 'nodes', data: { id: n.id, label: n.id, color: n.color,
-            shape: shapes[n.kind] || 'ellipse' }, position: { x: n.x, y: n.y },
-            classes: (n.spof ? 'spof-' + n.spof : '') + ' kind-' + n.kind });
-        });
-        data.edges.forEach(function (e) {
-          elements.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target },
-            classes: (e['interface'] ? 'iface' : '') + (e.redundant ? ' redundant' : '') });
-        });
-        var cy = cytoscape({
-          container: document.getElementById('graph'),
-          elements: elements,
-          layout: { name: 'preset', fit: true, padding: 30 },
-          wheelSensitivity: 0.3,
-          style: [
-            { selector: 'node', style: { 'background-color': 'data(color)', 'shape': 'data(shape)',
-              'label': 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3,
-              'width': 34, 'height': 34, 'border-width': 1, 'border-color': '#555' } },
-            { selector: 'node.kind-function', style: { 'width': 60, 'height': 30 } },
-            { selector: 'node.spof-direct', style: { 'border-width': 5, 'border-color': '#d62728' } },
-            { selector: 'node.spof-common', style: { 'border-width': 5, 'border-color': '#9467bd' } },
-            { selector: 'edge', style: { 'width': 1.2, 'line-color': '#aaa', 'target-arrow-color': '#aaa',
-              'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 0.8 } },
-            { selector: 'edge.iface', style: { 'line-style': 'dashed', 'line-color': '#555',
-              'target-arrow-color': '#555' } },
-            { selector: '.faded', style: { 'opacity': 0.15 } },
-            { selector: 'node.match', style: { 'border-width': 6, 'border-color': '#17becf' } },
-            { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#111' } }
-          ]
-        });
-        var details = document.getElementById('details');
-        function el(tag, text) {
-          var e = document.createElement(tag);
-          if (text !== undefined) { e.textContent = text; }
-          return e;
-        }
-        function list(title, items) {
-          details.appendChild(el('h4', title + ' (' + items.length + ')'));
-          if (items.length === 0) { details.appendChild(el('p', 'none')); return; }
-          var ul = el('ul');
-          items.forEach(function (t) { ul.appendChild(el('li', t)); });
-          details.appendChild(ul);
-        }
-        function show(id) {
-          var n = byId[id];
-          details.textContent = '';
-          details.appendChild(el('h3', n.name));
-          var meta = n.kind + ' · ' + n.id + (n.ownerName ? ' · ' + n.ownerName : '');
-          if (n.kind === 'function') {
-            meta += ' · ' + n.criticality + ' · MTPD ' + (n.mtpd || '-') + ' · RTO ' + (n.rto || '-');
-          }
-          details.appendChild(el('p', meta));
-          if (n.spof) {
-            details.appendChild(el('p', n.spof === 'common' ? 'A common-cause single point of failure'
-              : 'A single point of failure'));
-          }
-          list('Requires', n.requires);
-          list('Required by', n.requiredBy);
-          if (n.kind === 'function') { list('Single points of failure', n.spofs); }
-          cy.elements().removeClass('faded');
-          var hood = cy.getElementById(id).closedNeighborhood();
-          cy.elements().not(hood).addClass('faded');
-        }
-        cy.on('tap', 'node', function (evt) { show(evt.target.id()); });
-        cy.on('tap', function (evt) {
-          if (evt.target === cy) { cy.elements().removeClass('faded'); }
-        });
-        var search = document.getElementById('search');
-        var result = document.getElementById('search-result');
-        search.addEventListener('input', function () {
-          var q = search.value.trim().toLowerCase();
-          cy.nodes().removeClass('match');
-          if (!q) { result.textContent = ''; return; }
-          var hits = cy.nodes().filter(function (node) {
-            var n = byId[node.id()];
-            return n.id.toLowerCase().indexOf(q) >= 0 || n.name.toLowerCase().indexOf(q) >= 0;
-          });
-          hits.addClass('match');
-          result.textContent = hits.length + ' found';
-          if (hits.length > 0) { cy.animate({ fit: { eles: hits, padding: 80 } }, { duration: 300 }); }
-          if (hits.length === 1) { show(hits[0].id()); }
-        });
-        window.kuja = { cy: cy, show: show, ready: true };
-      })();
-      """;
 }

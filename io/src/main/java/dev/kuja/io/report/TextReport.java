@@ -1,0 +1,125 @@
+package dev.kuja.io.report;
+
+import dev.kuja.analysis.InterfaceReport;
+import dev.kuja.analysis.Ranking;
+import dev.kuja.analysis.Spof;
+import dev.kuja.analysis.SpofReport;
+import dev.kuja.model.Criticality;
+import dev.kuja.model.Model;
+import dev.kuja.model.Node;
+import dev.kuja.report.Report;
+import dev.kuja.simulation.SimulationResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The continuity report as text for a terminal, as {@code kuja report} prints it
+ * (docs/cli.md#kuja-report): a title, the validity of the model, then the sections <i>single
+ * points of failure of critical functions</i> (per function its count, each common-cause SPOF
+ * with its path, up to 8 direct ones), <i>where to invest: criticality ranking</i> (the first
+ * rows), <i>interfaces between organisations</i> (the pairs with SPOF interfaces, and those
+ * interfaces) and one <i>scenario</i> section per simulation.
+ */
+public final class TextReport {
+
+  /** The rows of the ranking a report shows unless told otherwise. */
+  public static final int DEFAULT_TOP = 15;
+
+  /** Direct SPOFs listed per function; the rest are counted. */
+  private static final int DIRECT_SHOWN = 8;
+
+  private TextReport() {}
+
+  /**
+   * The report as text, the model named by its name (or "model"), with the first {@value
+   * #DEFAULT_TOP} rows of the ranking.
+   */
+  public static String render(Report report) {
+    return render(report, report.model().name().orElse("model"), DEFAULT_TOP);
+  }
+
+  /**
+   * The report as text.
+   *
+   * @param source what the model was read from, such as its file: the title when the model has
+   *               no name, and the subject of the line that says it is valid
+   * @param top    rows of the ranking to show
+   */
+  public static String render(Report report, String source, int top) {
+    StringWriter out = new StringWriter();
+    PrintWriter w = new PrintWriter(out);
+    print(report, source, top, w);
+    w.flush();
+    return out.toString();
+  }
+
+  /** Prints the report as text to {@code out}; see {@link #render(Report, String, int)}. */
+  public static void print(Report report, String source, int top, PrintWriter out) {
+    Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(source, "source");
+    Model m = report.model();
+    out.println("KUJA CONTINUITY REPORT — " + m.name().orElse(source));
+    out.println(source + ": valid. " + m);
+    out.println();
+    out.println("SINGLE POINTS OF FAILURE OF CRITICAL FUNCTIONS");
+    for (SpofReport r : report.spofs()) {
+      Node f = m.requireNode(r.target());
+      String crit = f.criticality().map(Criticality::label).orElse("");
+      List<Spof> common = r.commonCause();
+      out.printf("  %-28s %-9s %3d SPOFs, %d common-cause%n", r.target(), crit, r.spofs().size(), common.size());
+      for (Spof s : common) {
+        out.println("      common-cause  " + s.node() + ": " + String.join(" -> ", s.path()));
+      }
+      List<Spof> direct = r.direct();
+      List<String> shown = direct.stream().map(Spof::node).limit(DIRECT_SHOWN).toList();
+      if (!shown.isEmpty()) {
+        out.println("      direct        " + String.join(", ", shown)
+            + (direct.size() > DIRECT_SHOWN ? ", … " + (direct.size() - DIRECT_SHOWN) + " more" : ""));
+      }
+    }
+    out.println();
+    out.println("WHERE TO INVEST: CRITICALITY RANKING");
+    out.println(ranking(report.ranking(), top).indent(2).stripTrailing());
+    out.println();
+    out.println("INTERFACES BETWEEN ORGANISATIONS (yhdyspinnat)");
+    InterfaceReport interfaces = report.interfaces();
+    List<InterfaceReport.Group> risky = interfaces.groups().stream()
+        .filter(g -> !g.spofInterfaces().isEmpty()).toList();
+    out.printf("  %d requirements cross organisations; %d pairs of organisations have interfaces "
+        + "that are single points of failure%n", interfaces.interfaces().size(), risky.size());
+    for (InterfaceReport.Group g : risky) {
+      out.println("  " + g.dependentOrganisation() + " depends on " + g.providerOrganisation() + ":");
+      for (InterfaceReport.Interface i : g.spofInterfaces()) {
+        out.println("      " + i.dependent() + " -> " + i.provider() + "  (SPOF of "
+            + String.join(", ", i.spofOf()) + ")");
+      }
+    }
+    for (SimulationResult r : report.simulations()) {
+      out.println();
+      out.println("SCENARIO: " + r.scenario().name().toUpperCase(Locale.ROOT));
+      out.println(r.toString().indent(2).stripTrailing());
+    }
+  }
+
+  /**
+   * The first {@code top} rows of the ranking as a table (rank, node, score, functions lost),
+   * stopping at the first node that brings no function down; as {@code kuja rank} prints it.
+   */
+  public static String ranking(Ranking r, int top) {
+    StringBuilder sb = new StringBuilder(String.format("%4s  %-26s %6s  %s%n", "rank", "node", "score", "functions lost"));
+    int rank = 0;
+    for (Ranking.Entry e : r.top(top)) {
+      if (e.score() == 0) {
+        break;
+      }
+      sb.append(String.format("%4d  %-26s %6.0f  %s%n", ++rank, e.node(), e.score(), String.join(", ", e.functions())));
+    }
+    if (rank == 0) {
+      sb.append("  no node brings a function down alone\n");
+    }
+    return sb.toString().stripTrailing();
+  }
+}
