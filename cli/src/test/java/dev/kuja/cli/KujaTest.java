@@ -326,13 +326,23 @@ class KujaTest {
     assertTrue(r.out().contains("WHERE TO INVEST: CRITICALITY RANKING"));
     assertTrue(r.out().contains("INTERFACES BETWEEN ORGANISATIONS"));
     assertTrue(r.out().contains("SCENARIO: STORM, TWO DAYS WITHOUT POWER"));
+    assertTrue(r.out().contains("RISK MATRIX (likelihood per year × impact level; 10,000 years per threat, seed 1)"));
+    assertTrue(r.out().contains("  likely × catastrophic: winter-storm/emergency-medical-services"), r.out());
+    assertTrue(r.out().contains("  telecom-core: declared PT4H, required PT0S by emergency-medical-services (+PT4H)"),
+        r.out());
     assertEquals("", r.err(), "no progress noise when not on a terminal");
-    JsonNode j = kuja("report", MODEL, STORM, "--json").json();
+    JsonNode j = kuja("report", MODEL, STORM, "--json", "--scenarios", "500", "--seed", "4").json();
     assertEquals(11, j.get("functions").size());
     assertEquals(78, j.get("ranking").size());
     assertEquals(1, j.get("scenarios").size());
     assertTrue(j.get("interfaces").size() > 0);
+    assertEquals(4, j.get("risk").get("seed").asLong());
+    assertEquals(500, j.get("risk").get("sources").get(0).get("scenarios").asLong());
+    assertEquals(3, j.get("objectives").get("nodes").findValues("gap").stream().filter(g -> !g.isNull()).count());
     assertEquals(1, kuja("report", MODEL, STORM, "--fail-on-breach").status());
+    Run zero = kuja("report", MODEL, "--scenarios", "0");
+    assertEquals(2, zero.status());
+    assertEquals("kuja: the number of scenarios must be positive, not 0", zero.err().strip());
   }
 
   @Test

@@ -221,6 +221,43 @@ public record RiskMatrix(Duration period, long seed, double level, List<Source> 
     return grid;
   }
 
+  /**
+   * The five-by-five matrix as text: a row per likelihood class (the likeliest first), a column
+   * per impact level, the number of threat/function pairs in each cell; then, per cell that has
+   * any, the pairs, the worst cells first.
+   */
+  public String matrixTable() {
+    StringBuilder sb = new StringBuilder();
+    Map<Likelihood, Map<ImpactLevel, List<String>>> grid = grid();
+    String cellRow = "%-14s" + " %13s".repeat(ImpactLevel.values().length) + "%n";
+    List<Object> head = new ArrayList<>(List.of(""));
+    for (ImpactLevel l : ImpactLevel.values()) {
+      head.add(l.label());
+    }
+    sb.append(String.format(Locale.ROOT, cellRow, head.toArray()));
+    List<Likelihood> rows = new ArrayList<>(List.of(Likelihood.values()));
+    Collections.reverse(rows);
+    for (Likelihood l : rows) {
+      List<Object> cells = new ArrayList<>(List.of(l.label()));
+      for (ImpactLevel i : ImpactLevel.values()) {
+        int n = grid.get(l).get(i).size();
+        cells.add(n == 0 ? "." : Integer.toString(n));
+      }
+      sb.append(String.format(Locale.ROOT, cellRow, cells.toArray()));
+    }
+    List<ImpactLevel> worstFirst = new ArrayList<>(List.of(ImpactLevel.values()));
+    Collections.reverse(worstFirst);
+    for (Likelihood l : rows) {
+      for (ImpactLevel i : worstFirst) {
+        if (!grid.get(l).get(i).isEmpty()) {
+          sb.append(l.label()).append(" × ").append(i.label()).append(": ")
+              .append(String.join(", ", grid.get(l).get(i))).append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
@@ -263,34 +300,8 @@ public record RiskMatrix(Duration period, long seed, double level, List<Source> 
         sb.append("\n    no impact level reached: ").append(String.join(", ", untouched));
       }
     }
-    sb.append("\n\n  the matrix: threat/function pairs per cell (likelihood × impact level)");
-    Map<Likelihood, Map<ImpactLevel, List<String>>> grid = grid();
-    String cellRow = "%n    %-14s" + " %13s".repeat(ImpactLevel.values().length);
-    List<Object> head = new ArrayList<>(List.of(""));
-    for (ImpactLevel l : ImpactLevel.values()) {
-      head.add(l.label());
-    }
-    sb.append(String.format(Locale.ROOT, cellRow, head.toArray()));
-    List<Likelihood> rows = new ArrayList<>(List.of(Likelihood.values()));
-    Collections.reverse(rows);
-    for (Likelihood l : rows) {
-      List<Object> cells = new ArrayList<>(List.of(l.label()));
-      for (ImpactLevel i : ImpactLevel.values()) {
-        int n = grid.get(l).get(i).size();
-        cells.add(n == 0 ? "." : Integer.toString(n));
-      }
-      sb.append(String.format(Locale.ROOT, cellRow, cells.toArray()));
-    }
-    List<ImpactLevel> worstFirst = new ArrayList<>(List.of(ImpactLevel.values()));
-    Collections.reverse(worstFirst);
-    for (Likelihood l : rows) {
-      for (ImpactLevel i : worstFirst) {
-        if (!grid.get(l).get(i).isEmpty()) {
-          sb.append("\n    ").append(l.label()).append(" × ").append(i.label()).append(": ")
-              .append(String.join(", ", grid.get(l).get(i)));
-        }
-      }
-    }
+    sb.append("\n\n  the matrix: threat/function pairs per cell (likelihood × impact level)\n")
+        .append(matrixTable().indent(4).stripTrailing());
     return sb.toString();
   }
 
