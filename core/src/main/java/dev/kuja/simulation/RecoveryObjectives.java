@@ -6,6 +6,7 @@ import dev.kuja.engine.propagation.FailurePropagation;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Requirement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -181,7 +182,11 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
           for (int i = 0; i < failsAt.length; i++) {
             failsAt[i] = fp.time(fIndex[i]);
           }
-          Lengths lengths = new Lengths(ui, u.recovery().toMillis());
+          int[] impact = new int[fp.failedCount()];
+          for (int i = 0; i < impact.length; i++) {
+            impact[i] = fp.failed(i);
+          }
+          Lengths lengths = new Lengths(u, impact);
           out.add(new NodeObjectives(u.id(), u.rto(),
               required(u, lengths, failsAt, f -> f.rto().map(Duration::toMillis).orElse(-1L)),
               required(u, lengths, failsAt, f -> f.mtpd().map(Duration::toMillis).orElse(-1L))));
@@ -254,59 +259,146 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
       return out;
     }
 
-    /** The longest outage of every function for disruptions of u of each length tried, remembered. */
-    private final class Lengths {
-      private final int u;
-      private final long recovery;
-      private final Map<Long, long[]> memo = new HashMap<>();
+    /** One cascade of u's outage: its outages, its horizon and every function's longest outage. */
+    private record Played(CascadeEngine.Outages outages, long horizon, long[] longest,
+        Map<Integer, List<Integer>> byNode) {
 
-      Lengths(int u, long recovery) {
-        this.u = u;
-        this.recovery = recovery;
+      Played(CascadeEngine.Outages outages, long horizon, long[] longest) {
+        this(outages, horizon, longest, new HashMap<>());
+      }
+
+      /** The outages of each node, indexed on first use (for causal chains). */
+      List<Integer> of(int node) {
+        if (byNode.isEmpty()) {
+          for (int i = 0; i < outages.size(); i++) {
+            byNode.computeIfAbsent(outages.node(i), x -> new ArrayList<>()).add(i);
+          }
+        }
+        return byNode.getOrDefault(node, List.of());
+      }
+    }
+
+    /**
+     * The longest outage of every function for disruptions of u of each length tried,
+     * remembered. The cascades run on the part of the model that u's permanent failure takes
+     * down (its static impact, built on first use): no outage of u, however long, takes down
+     * anything else (a longer disruption never shortens an outage, and the permanent one takes
+     * down exactly that part), so every other node is always up and a requirement on it always
+     * holds — each requirement keeps its alternatives inside the part, k lowered by the number
+     * left out, and drops out when k reaches 0. The simulation is the same, at the cost of the
+     * part rather than the whole model.
+     */
+    private final class Lengths {
+      private final Node node;
+      private final int[] impact;
+      private final long recovery;
+      /** Per disruption length tried: the cascade's outages, and every function's longest outage. */
+      private final Map<Long, Played> memo = new HashMap<>();
+      private Model part;
+      private CompactModel partCm;
+      private int u;
+      private int[] functionAt;
+
+      Lengths(Node node, int[] impact) {
+        this.node = node;
+        this.impact = impact;
+        this.recovery = node.recovery().toMillis();
+      }
+
+      /** Builds the part of the model u's permanent failure takes down, once. */
+      private void part() {
+        if (part != null) {
+          return;
+        }
+        int[] sorted = impact.clone();
+        java.util.Arrays.sort(sorted); // model order
+        java.util.Set<String> inside = new java.util.HashSet<>();
+        for (int v : sorted) {
+          inside.add(cm.id(v));
+        }
+        Model.Builder b = Model.builder();
+        for (int v : sorted) {
+          Node n = model.nodes().get(v);
+          List<Requirement> kept = new ArrayList<>();
+          for (Requirement r : n.requirements()) {
+            List<String> alternatives = r.alternatives().stream().filter(inside::contains).toList();
+            int k = r.k() - (r.n() - alternatives.size());
+            if (k > 0) {
+              kept.add(new Requirement(alternatives, k, r.tolerance()));
+            }
+          }
+          b.node(new Node(n.id(), n.kind(), n.name(), Optional.empty(), n.criticality(), n.mtpd(), n.rto(),
+              n.mbco(), n.impacts(), n.recovery(), n.tags(), n.attributes(), kept, Optional.empty()));
+        }
+        part = b.build();
+        partCm = CompactModel.of(part);
+        u = partCm.index(node.id());
+        functionAt = new int[partCm.n];
+        for (int v = 0; v < partCm.n; v++) {
+          functionAt[v] = functionOf[cm.index(partCm.id(v))];
+        }
       }
 
       /** f's longest outage when u is disrupted for {@code d} ms. */
       long longest(long d, int f) {
-        return memo.computeIfAbsent(d, this::simulate)[f];
+        return memo.computeIfAbsent(d, this::simulate).longest()[f];
       }
 
-      private long[] simulate(long d) {
+      private Played simulate(long d) {
+        part();
         long horizon = horizon(d + recovery, window);
-        CascadeEngine engine = new CascadeEngine(cm, new int[][] {{u}}, new long[] {0}, new long[] {d},
+        CascadeEngine engine = new CascadeEngine(partCm, new int[][] {{u}}, new long[] {0}, new long[] {d},
             horizon, null);
         engine.run();
         CascadeEngine.Outages o = engine.outages();
         long[] longest = new long[functions.size()];
         for (int i = 0; i < o.size(); i++) {
-          int f = functionOf[o.node(i)];
+          int f = functionAt[o.node(i)];
           if (f >= 0) {
             longest[f] = Math.max(longest[f], Math.min(o.to(i), horizon) - o.from(i));
           }
         }
-        return longest;
+        return new Played(o, horizon, longest);
       }
 
-      /** The causal chain, ids from u up to f, of f's longest outage for a disruption of d ms. */
+      /**
+       * The causal chain, ids from u up to f, of f's longest outage (the first of the longest) for
+       * a disruption of d ms: as {@link Simulator} follows it (docs/cascades.md#causal-chains),
+       * from the outage to the outage of its trigger that covers the instant the requirement
+       * broke, until a disruption or a node already on the chain.
+       */
       List<String> chain(long d, int f) {
-        Scenario s = Scenario.builder("outage")
-            .horizon(Duration.ofMillis(horizon(d + recovery, window)))
-            .disrupt(Disruption.node(cm.id(u), Duration.ZERO, Duration.ofMillis(d)))
-            .build();
-        SimulationResult r = Simulator.of(model).run(s);
-        FunctionOutcome o = r.function(functions.get(f).id()).orElseThrow();
-        CausalChain chain = null;
-        Duration best = Duration.ZERO;
-        for (int i = 0; i < o.outages().size(); i++) {
-          Duration len = o.outages().get(i).length(s.horizon());
-          if (chain == null || len.compareTo(best) > 0) {
-            best = len;
-            chain = o.chains().get(i);
+        Played played = memo.computeIfAbsent(d, this::simulate);
+        CascadeEngine.Outages o = played.outages();
+        long horizon = played.horizon();
+        int current = -1;
+        long best = 0;
+        for (int i = 0; i < o.size(); i++) {
+          if (functionAt[o.node(i)] == f) {
+            long length = Math.min(o.to(i), horizon) - o.from(i);
+            if (current < 0 || length > best) {
+              current = i;
+              best = length;
+            }
           }
         }
-        if (chain == null) {
-          return List.of();
+        List<String> ids = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        while (current >= 0 && seen.add(o.node(current))) {
+          ids.add(partCm.id(o.node(current)));
+          if (o.causeKind(current) != CascadeEngine.REQUIREMENT) {
+            break;
+          }
+          long since = o.causeSince(current);
+          int next = -1;
+          for (int k : played.of(o.causeTrigger(current))) {
+            if (o.from(k) <= since && since < o.to(k)) {
+              next = k;
+              break;
+            }
+          }
+          current = next;
         }
-        List<String> ids = new ArrayList<>(chain.nodes());
         java.util.Collections.reverse(ids);
         return ids;
       }
