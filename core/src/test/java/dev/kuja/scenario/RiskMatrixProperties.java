@@ -9,18 +9,23 @@ import dev.kuja.model.Reliability;
 import dev.kuja.model.Threat;
 import dev.kuja.testing.RiskModels;
 import java.util.List;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 
 /** Invariants of the computed risk matrix (docs/risk.md#the-risk-matrix). */
 class RiskMatrixProperties {
 
+  @Provide
+  Arbitrary<Model> riskModels() {
+    return RiskModels.models(1, 10);
+  }
+
   @Property(tries = 50)
-  void theSameSeedGivesTheSameMatrixWhateverTheThreads(
-      @ForAll @IntRange(min = 1, max = 10) int size, @ForAll long seed) {
-    MonteCarlo mc = MonteCarlo.of(RiskModels.model(size, seed)).seed(seed).scenarios(600);
+  void theSameSeedGivesTheSameMatrixWhateverTheThreads(@ForAll("riskModels") Model m, @ForAll long seed) {
+    MonteCarlo mc = MonteCarlo.of(m).seed(seed).scenarios(600);
     assertEquals(RiskMatrix.of(mc.threads(1)), RiskMatrix.of(mc.threads(2)));
   }
 
@@ -32,9 +37,7 @@ class RiskMatrixProperties {
    */
   @Property(tries = 100)
   void aMoreLikelyThreatNeverLowersTheRisk(
-      @ForAll @IntRange(min = 1, max = 10) int size, @ForAll long seed,
-      @ForAll @DoubleRange(min = 0, max = 0.5) double more) {
-    Model m = RiskModels.model(size, seed);
+      @ForAll("riskModels") Model m, @ForAll long seed, @ForAll @DoubleRange(min = 0, max = 0.5) double more) {
     Threat last = m.threats().get(m.threats().size() - 1);
     double p = Math.min(1, last.occurrence().failureProbability().orElseThrow() + more);
     Threat likelier = new Threat(last.id(), last.name(), new Reliability(java.util.OptionalDouble.of(p),

@@ -10,8 +10,10 @@ import dev.kuja.testing.RiskModels;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
@@ -41,12 +43,15 @@ class RecoveryObjectivesProperties {
     return true;
   }
 
+  @Provide
+  Arbitrary<Model> riskModels() {
+    return RiskModels.models(1, 10);
+  }
+
   @Property(tries = 300)
   void aLongerOutageOfANodeNeverShortensAnyOutage(
-      @ForAll @IntRange(min = 1, max = 10) int size, @ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 9) int which,
+      @ForAll("riskModels") Model m, @ForAll @IntRange(min = 0, max = 9) int which,
       @ForAll @IntRange(min = 1, max = 1_800) int minutes, @ForAll @IntRange(min = 0, max = 1_800) int more) {
-    Model m = RiskModels.model(size, seed);
     Node u = m.nodes().get(which % m.size());
     SimulationResult shorter = outage(m, u, Duration.ofMinutes(minutes));
     SimulationResult longer = outage(m, u, Duration.ofMinutes(minutes + more));
@@ -71,9 +76,7 @@ class RecoveryObjectivesProperties {
   }
 
   @Property(tries = 200)
-  void theRequiredLengthKeepsTheObjectiveAndAMinuteMoreBreaksIt(
-      @ForAll @IntRange(min = 1, max = 9) int size, @ForAll long seed) {
-    Model m = RiskModels.model(size, seed);
+  void theRequiredLengthKeepsTheObjectiveAndAMinuteMoreBreaksIt(@ForAll("riskModels") Model m) {
     RecoveryObjectives objectives = RecoveryObjectives.of(m);
     Simulator sim = Simulator.of(m);
     long finite = 0;
@@ -126,8 +129,7 @@ class RecoveryObjectivesProperties {
 
   /** Only functions that fail when the node fails for good (its static impact) set a requirement. */
   @Property(tries = 100)
-  void noRequirementWithoutAPath(@ForAll @IntRange(min = 1, max = 9) int size, @ForAll long seed) {
-    Model m = RiskModels.model(size, seed);
+  void noRequirementWithoutAPath(@ForAll("riskModels") Model m) {
     dev.kuja.analysis.Analysis a = dev.kuja.analysis.Analysis.of(m);
     for (NodeObjectives n : RecoveryObjectives.of(m).nodes()) {
       var lost = a.impact(n.node()).functions();

@@ -10,11 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 
 /**
- * The models of {@link RandomModels} with the data of a risk assessment added: RTOs and MTPDs
- * on functions, restoration commitments on some other nodes, impact thresholds rising with time,
- * and one to three threats given by probability.
+ * The models of {@link KujaArbitraries#models()} with the data of a risk assessment added, drawn
+ * from a seed: RTOs and MTPDs on functions, restoration commitments on some other nodes, impact
+ * thresholds rising with time, and one to three threats given by probability. Shrinks the model
+ * (and the seed).
  */
 public final class RiskModels {
 
@@ -23,10 +27,15 @@ public final class RiskModels {
 
   private RiskModels() {}
 
-  /** A valid model of {@code size} nodes with risk data, derived from the seed. */
-  public static Model model(int size, long seed) {
+  /** Models of {@code min}..{@code max} nodes with risk data. */
+  public static Arbitrary<Model> models(int min, int max) {
+    return Combinators.combine(KujaArbitraries.models().nodes(min, max), Arbitraries.longs())
+        .as(RiskModels::withRisk).withoutEdgeCases();
+  }
+
+  /** The model with risk data derived from the seed. */
+  static Model withRisk(Model base, long seed) {
     Random random = new Random(seed ^ 0x5DEECE66DL);
-    Model base = RandomModels.model(size, seed);
     Model.Builder b = base.toBuilder();
     for (Node n : base.nodes()) {
       b.edit(n.id(), nb -> {
