@@ -50,7 +50,7 @@ class RegionCommandsTest {
     assertEquals(a.out(), b.out());
     KujaTest.Run none = kuja("simulate", TOP);
     assertEquals(2, none.status());
-    assertTrue(none.err().contains("kuja simulate takes one scenario document"), none.err());
+    assertTrue(none.err().contains("give a SCENARIO document"), none.err());
     KujaTest.Run wrong = kuja("spof", TOP, storm);
     assertEquals(2, wrong.status());
     assertTrue(wrong.err().contains(storm + ":"), wrong.err());

@@ -22,8 +22,8 @@ import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
 
 /**
- * A continuity model: organisations, the functions, resources and suppliers they own, and the
- * requirements between them. Immutable and always valid — {@link Builder#build()} refuses an
+ * A continuity model: organisations, the functions, resources and suppliers they own, the
+ * requirements between them, and the threats of its risk register. Immutable and always valid — {@link Builder#build()} refuses an
  * invalid model and lists all its problems at once.
  *
  * <pre>{@code
@@ -44,15 +44,17 @@ public final class Model {
   private final Optional<String> name;
   private final ImmutableMap<String, Organisation> organisations;
   private final ImmutableMap<String, Node> nodes;
+  private final ImmutableMap<String, Threat> threats;
   /** Where the model came from: documents, externals, provenance (docs/regional.md). */
   private final Provenance provenance;
   private final Supplier<Graph<String, Dependency>> graph = Suppliers.memoize(this::buildGraph);
 
   private Model(Optional<String> name, ImmutableMap<String, Organisation> organisations,
-      ImmutableMap<String, Node> nodes, Provenance provenance) {
+      ImmutableMap<String, Node> nodes, ImmutableMap<String, Threat> threats, Provenance provenance) {
     this.name = name;
     this.organisations = organisations;
     this.nodes = nodes;
+    this.threats = threats;
     this.provenance = provenance;
   }
 
@@ -67,6 +69,7 @@ public final class Model {
     b.name = name.orElse(null);
     organisations.values().forEach(b::organisation);
     nodes.values().stream().filter(n -> !isExternal(n.id())).forEach(b::node);
+    threats.values().forEach(b::threat);
     b.provenance.copyFrom(provenance, nodes.keySet());
     return b;
   }
@@ -158,6 +161,16 @@ public final class Model {
     return provenance.unbound(nodeId);
   }
 
+  /** The threats of the model's risk register, in the order they were given. */
+  public List<Threat> threats() {
+    return threats.values().asList();
+  }
+
+  /** The threat with this id. */
+  public Optional<Threat> threat(String id) {
+    return Optional.ofNullable(threats.get(id));
+  }
+
   /** The critical functions, in model order. */
   public List<Node> functions() {
     return nodes.values().stream().filter(Node::isFunction).collect(ImmutableList.toImmutableList());
@@ -218,15 +231,17 @@ public final class Model {
         && name.equals(m.name)
         && organisations.equals(m.organisations)
         && nodes.equals(m.nodes)
+        && threats.equals(m.threats)
         && provenance.externals().equals(m.provenance.externals())
         // maps compare without order; models also keep document order
         && organisations.keySet().asList().equals(m.organisations.keySet().asList())
-        && nodes.keySet().asList().equals(m.nodes.keySet().asList());
+        && nodes.keySet().asList().equals(m.nodes.keySet().asList())
+        && threats.keySet().asList().equals(m.threats.keySet().asList());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, organisations, nodes, provenance.externals());
+    return Objects.hash(name, organisations, nodes, threats, provenance.externals());
   }
 
   @Override
@@ -241,17 +256,21 @@ public final class Model {
         .append(kinds.getOrDefault(NodeKind.RESOURCE, 0)).append(" resources, ")
         .append(kinds.getOrDefault(NodeKind.SUPPLIER, 0)).append(" suppliers), ")
         .append(requirementCount()).append(" requirements");
+    if (!threats.isEmpty()) {
+      sb.append(", ").append(threats.size()).append(threats.size() == 1 ? " threat" : " threats");
+    }
     return sb.toString();
   }
 
   /**
-   * Collects organisations and nodes, then {@link #build() builds} a validated model. Mistakes
+   * Collects organisations, nodes and threats, then {@link #build() builds} a validated model. Mistakes
    * (duplicate ids, unknown references, bad durations …) are gathered and reported together.
    */
   public static final class Builder {
     private String name;
     private final LinkedHashMap<String, Organisation> organisations = new LinkedHashMap<>();
     private final LinkedHashMap<String, Node.Builder> nodes = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Threat> threats = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
     /** The documents, sources and externals of the model being built. */
     private final Provenance.Collector provenance = new Provenance.Collector();
@@ -376,6 +395,33 @@ public final class Model {
       return this;
     }
 
+    /** Adds a threat to the risk register. */
+    public Builder threat(Threat threat) {
+      Objects.requireNonNull(threat, "threat");
+      if (threats.putIfAbsent(threat.id(), threat) != null) {
+        problems.add(provenance.threatAgain(threat.id()));
+      } else {
+        provenance.threat(threat.id());
+      }
+      return this;
+    }
+
+    /** Adds a threat described by {@code spec}: {@code b.threat("storm", t -> t.ratePerYear(0.3).tag("overhead-lines"))}. */
+    public Builder threat(String id, Consumer<Threat.Builder> spec) {
+      Threat.Builder tb = Threat.builder(id);
+      Objects.requireNonNull(spec, "spec").accept(tb);
+      return threat(tb.build());
+    }
+
+    /** Removes a threat. */
+    public Builder removeThreat(String id) {
+      if (threats.remove(Objects.requireNonNull(id, "id")) == null) {
+        problems.add(Problem.threat(id, "id", "cannot remove '" + id + "': no such threat"
+            + Ids.hint(id, threats.keySet())));
+      }
+      return this;
+    }
+
     /** True when a node with this id has been added. */
     public boolean contains(String id) {
       return nodes.containsKey(id);
@@ -395,6 +441,17 @@ public final class Model {
         provenance.node(nb.id());
       }
       return this;
+    }
+
+    /** Where problems of an element kind come in a model's list: impacts with their nodes. */
+    private static int group(Problem.Element.Kind kind) {
+      return switch (kind) {
+        case MODEL -> 0;
+        case ORGANISATION -> 1;
+        case NODE, IMPACT -> 2;
+        case THREAT -> 3;
+        default -> 4;
+      };
     }
 
     private static Map<String, Integer> positions(Set<String> ids) {
@@ -426,29 +483,37 @@ public final class Model {
       }
       ImmutableMap<String, Node> nodeMap = built.buildOrThrow();
       ImmutableMap<String, Organisation> orgMap = ImmutableMap.copyOf(organisations);
+      ImmutableMap<String, Threat> threatMap = ImmutableMap.copyOf(threats);
       // a value the builder could not read is reported once, not again as "missing"
       Set<List<Object>> reported = new HashSet<>();
       for (Problem p : all) {
         reported.add(List.of(p.element(), p.field()));
       }
-      for (Problem p : Validator.validate(orgMap, nodeMap)) {
+      for (Problem p : Validator.validate(orgMap, nodeMap, threatMap)) {
         if (!reported.contains(List.of(p.element(), p.field()))) {
           all.add(p);
         }
       }
       provenance.validate(orgMap, nodeMap, all);
       if (!all.isEmpty()) {
-        // model order: the model, organisations, then nodes as given; within a node, its own
-        // fields before its requirements (as a document lists them)
+        // model order: the model, organisations, nodes, then threats as given; within a node,
+        // its own fields, its impact thresholds, then its requirements (as a document lists them)
         Map<String, Integer> orgOrder = positions(organisations.keySet());
         Map<String, Integer> nodeOrder = positions(nodeMap.keySet());
-        all.sort(Comparator.<Problem>comparingInt(p -> p.element().kind().ordinal())
-            .thenComparingInt(p -> (p.element().kind() == Problem.Element.Kind.NODE ? nodeOrder : orgOrder)
-                .getOrDefault(p.element().id(), Integer.MAX_VALUE))
-            .thenComparingInt(p -> p.element().index().orElse(-1)));
+        Map<String, Integer> threatOrder = positions(threats.keySet());
+        all.sort(Comparator.<Problem>comparingInt(p -> group(p.element().kind()))
+            .thenComparingInt(p -> (switch (p.element().kind()) {
+              case NODE, IMPACT -> nodeOrder;
+              case THREAT -> threatOrder;
+              default -> orgOrder;
+            }).getOrDefault(p.element().id(), Integer.MAX_VALUE))
+            .thenComparingLong(p -> {
+              int i = p.element().index().orElse(-1);
+              return p.element().kind() == Problem.Element.Kind.NODE && i >= 0 ? (1L << 32) + i : i;
+            }));
         throw new ModelValidationException(provenance.locate(all));
       }
-      return new Model(Optional.ofNullable(name), orgMap, nodeMap, provenance.build(nodeMap.keySet()));
+      return new Model(Optional.ofNullable(name), orgMap, nodeMap, threatMap, provenance.build(nodeMap.keySet()));
     }
   }
 }

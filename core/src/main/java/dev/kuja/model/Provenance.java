@@ -75,6 +75,7 @@ final class Provenance {
     private final LinkedHashSet<String> documents = new LinkedHashSet<>();
     private final Map<String, String> nodeSources = new HashMap<>();
     private final Map<String, String> organisationSources = new HashMap<>();
+    private final Map<String, String> threatSources = new HashMap<>();
     private final LinkedHashMap<External, String> externals = new LinkedHashMap<>();
     private Set<String> unbound = Set.of();
 
@@ -130,6 +131,21 @@ final class Provenance {
         return at(Problem.node(id, "id", "node id '" + id + "' is also defined in " + first));
       }
       return at(Problem.node(id, "id", "node id '" + id + "' is used more than once"));
+    }
+
+    void threat(String id) {
+      if (current != null) {
+        threatSources.put(id, current);
+      }
+    }
+
+    /** A threat id given again: in the same document, or in another (the message names the first). */
+    Problem threatAgain(String id) {
+      String first = threatSources.get(id);
+      if (current != null && first != null && !first.equals(current)) {
+        return at(Problem.threat(id, "id", "threat id '" + id + "' is also defined in " + first));
+      }
+      return at(Problem.threat(id, "id", "threat id '" + id + "' is used more than once"));
     }
 
     void removed(String id) {
@@ -232,8 +248,9 @@ final class Provenance {
       List<Problem> out = new ArrayList<>(problems.size());
       for (Problem p : problems) {
         String source = p.location().isPresent() ? null : switch (p.element().kind()) {
-          case NODE -> nodeSources.get(p.element().id());
+          case NODE, IMPACT -> nodeSources.get(p.element().id());
           case ORGANISATION -> organisationSources.get(p.element().id());
+          case THREAT -> threatSources.get(p.element().id());
           default -> null;
         };
         out.add(source == null ? p : p.at(Problem.Location.of(source)));

@@ -3,10 +3,14 @@ package dev.kuja.region;
 import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.DependencyClosure;
 import dev.kuja.analysis.FailureTimes;
+import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
 import dev.kuja.model.External;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.simulation.NodeObjectives;
+import dev.kuja.simulation.RecoveryObjectives;
+import dev.kuja.simulation.RequiredTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +87,11 @@ public record Commitments(List<Commitments.Check> checks) {
     List<List<String>> shortfalls(Model model, List<External> commitments);
   }
 
-  /** The check in use: the provider node's declared RTO and recovery time, and its buffers. */
-  static final Capability CHECK = Commitments::declared;
+  /**
+   * The check in use: the provider node's declared RTO, recovery time and buffers, and the
+   * recovery objectives of what it depends on (docs/regional.md#checking-commitments).
+   */
+  static final Capability CHECK = Commitments::objectives;
 
   /** The commitments of every external of the model that has one. */
   public static Commitments of(Model model) {
@@ -112,6 +119,58 @@ public record Commitments(List<Commitments.Check> checks) {
   /** The commitments the provider's model cannot keep. */
   public List<Check> mismatches() {
     return checks.stream().filter(c -> c.status() == Status.MISMATCH).toList();
+  }
+
+  /**
+   * {@link #declared(Model, List)}, and the recovery objectives of the provider's model
+   * (docs/risk.md#recovery-objectives) asked on behalf of each committed RTO: the model with, for
+   * each commitment, a function that needs the provider's node and has the committed RTO as its
+   * own. A node the provider's node depends on whose declared RTO (its own restoration
+   * commitment) is longer than the time that function requires of it keeps the commitment from
+   * being kept. One computation of the objectives answers for every commitment.
+   */
+  static List<List<String>> objectives(Model model, List<External> commitments) {
+    List<List<String>> out = new ArrayList<>();
+    declared(model, commitments).forEach(f -> out.add(new ArrayList<>(f)));
+    Model.Builder variant = model.toBuilder();
+    List<String> probes = new ArrayList<>();
+    for (int i = 0; i < commitments.size(); i++) {
+      External e = commitments.get(i);
+      if (e.rto().isEmpty()) {
+        probes.add(null);
+        continue;
+      }
+      String probe = "commitment-" + (i + 1);
+      while (model.contains(probe)) {
+        probe = probe + "-";
+      }
+      probes.add(probe);
+      variant.function(probe, f -> f.criticality(Criticality.VITAL).rto(e.rto().get()).requires(e.id()));
+    }
+    if (probes.stream().allMatch(Objects::isNull)) {
+      return out;
+    }
+    RecoveryObjectives objectives = RecoveryObjectives.of(variant.build());
+    for (NodeObjectives n : objectives.nodes()) {
+      if (n.declaredRto().isEmpty() || probes.contains(n.node())) {
+        continue;
+      }
+      for (RequiredTime t : n.forRto()) {
+        int i = probes.indexOf(t.function());
+        if (i < 0 || n.node().equals(commitments.get(i).id())
+            || n.declaredRto().get().compareTo(t.duration()) <= 0) {
+          continue;
+        }
+        External e = commitments.get(i);
+        String needs = t.duration().isZero() ? "cannot keep the " + Durations.format(e.rto().get())
+            + " committed through any outage of it"
+            : "needs it back within " + Durations.format(t.duration()) + " to keep the "
+                + Durations.format(e.rto().get()) + " committed";
+        out.get(i).add("'" + n.node() + "' is to be restored within " + Durations.format(n.declaredRto().get())
+            + ", but '" + e.id() + "' " + needs);
+      }
+    }
+    return out;
   }
 
   /** {@link #declared(Analysis, External, Node)} for each commitment. */

@@ -165,8 +165,19 @@ final class Forms {
   /** Without dominated terms (and duplicates), smaller terms first; refuses more than {@code limit}. */
   static List<Term> prune(List<Term> terms, int limit) {
     List<Term> sorted = new ArrayList<>(terms);
-    sorted.sort((a, b) -> a.vars.length != b.vars.length ? Integer.compare(a.vars.length, b.vars.length)
-        : Long.compare(sum(a), sum(b)));
+    // a canonical order (size, total delay, then the variables and delays themselves), so that
+    // equal forms are equal lists and the fixpoint of a region is recognised when reached
+    sorted.sort((a, b) -> {
+      if (a.vars.length != b.vars.length) {
+        return Integer.compare(a.vars.length, b.vars.length);
+      }
+      int c = Long.compare(sum(a), sum(b));
+      if (c != 0) {
+        return c;
+      }
+      c = Arrays.compare(a.vars, b.vars);
+      return c != 0 ? c : Arrays.compare(a.offsets, b.offsets);
+    });
     List<Term> kept = new ArrayList<>();
     outer:
     for (Term t : sorted) {

@@ -72,4 +72,24 @@ class CommitmentsTest {
     assertEquals(List.of("its provider's own RTO for 'school-health' is PT12H, longer than the PT8H committed"),
         Commitments.of(m).checks().get(0).findings());
   }
+
+  @Test
+  void theRecoveryObjectivesOfWhatTheServiceDependsOnAreAsked() {
+    // the grid comes back as soon as its substation does; the substation's operator restores it
+    // within 12 hours; the grid is committed to the county within 4 hours: the substation must
+    // be back within 4 hours for that, 8 hours sooner than it promises
+    Model m = county()
+        .from("power.yaml")
+        .resource("grid", r -> r.owner("power-co").requires("substation"))
+        .resource("substation", r -> r.owner("power-co").rto("PT12H"))
+        .from("fuel.yaml").supplier("fuel", s -> s.owner("fuel-co"))
+        .from("tele.yaml").resource("telecom", r -> r.owner("tele-co").rto("PT8H").requires("tower").tolerance("PT1H"))
+        .resource("tower", r -> r.owner("tele-co").rto("PT2H").recovery("PT1H"))
+        .build();
+    Commitments c = Commitments.of(m);
+    assertEquals(List.of("'substation' is to be restored within PT12H, but 'grid' needs it back within PT4H "
+        + "to keep the PT4H committed"), c.checks().get(0).findings());
+    // telecom: its own RTO (8 h) is the commitment (8 h); the tower within 2 h keeps it
+    assertEquals(Commitments.Status.KEPT, c.checks().get(2).status());
+  }
 }

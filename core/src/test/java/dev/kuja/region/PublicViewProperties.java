@@ -53,7 +53,7 @@ class PublicViewProperties {
     return m.functions().stream().filter(f -> !ours(m, f.id())).map(Node::id).toList();
   }
 
-  @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
   void theOthersSeeTheSameSpofsAndDoublePointsOfFailure(@ForAll("regions") Model whole) {
     PublicView view = PublicView.of(whole, O);
     Model composed = view.composed();
@@ -88,12 +88,12 @@ class PublicViewProperties {
     return out;
   }
 
-  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
   void theSameFailureTimesUnderSingleAndDoubleFailures(@ForAll("regions") Model whole) {
     checkTimes(whole);
   }
 
-  @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
   void withoutTolerancesInsideTheViewIsAlwaysExact(@ForAll("untimed") Model whole) {
     PublicView view = PublicView.of(whole, O);
     assertTrue(view.exactTimes(), view::toString);

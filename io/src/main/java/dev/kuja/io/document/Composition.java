@@ -320,6 +320,7 @@ final class Composition {
     String id = p.element().id();
     Tree at = switch (p.element().kind()) {
       case ORGANISATION -> find(other, "organisations", id, "");
+      case THREAT -> find(other, "threats", id, "");
       case NODE -> {
         Tree node = find(other, "nodes", id, "");
         yield node != null ? node : find(other, "externals", id, "");

@@ -18,8 +18,9 @@ import java.util.Optional;
  * The continuity report as one JSON object, the output of {@code kuja report --json}
  * (docs/cli.md#kuja-report): {@code {"model", "valid", "nodes", "functions": [SPOF reports],
  * "ranking": [...], "interfaces": [groups], "coordination": {...}, "commitments": [...],
- * "scenarios": [simulations]}}. Each part shown by a command of its own is written by the same
- * {@link ResultsJson} writer as that command.
+ * "scenarios": [simulations], "risk": {risk matrix} or null, "objectives": {recovery
+ * objectives}}}. Each part shown by a command of its own is written by the same {@link
+ * ResultsJson} or {@link RiskJson} writer as that command.
  */
 public final class ReportJson {
 
@@ -51,6 +52,16 @@ public final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (report.riskMatrix().isPresent()) {
+      g.writeObjectFieldStart("risk");
+      RiskJson.writeRiskMatrix(g, report.riskMatrix().get());
+      g.writeEndObject();
+    } else {
+      g.writeNullField("risk");
+    }
+    g.writeObjectFieldStart("objectives");
+    RiskJson.writeObjectives(g, report.objectives());
+    g.writeEndObject();
   }
 
   /**

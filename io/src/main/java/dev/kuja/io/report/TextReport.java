@@ -5,11 +5,16 @@ import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Criticality;
+import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.region.Commitments;
 import dev.kuja.report.Coordination;
 import dev.kuja.report.Report;
+import dev.kuja.scenario.RiskMatrix;
+import dev.kuja.simulation.NodeObjectives;
+import dev.kuja.simulation.RecoveryObjectives;
+import dev.kuja.simulation.RequiredTime;
 import dev.kuja.simulation.SimulationResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +30,10 @@ import java.util.Objects;
  * rows), <i>interfaces between organisations</i> (the pairs with SPOF interfaces, and those
  * interfaces), <i>coordination: who must plan with whom</i> (the matrix of critical interfaces
  * and the functions at stake, each node with its document), <i>service commitments at the
- * interfaces</i> (when the model declares externals with commitments) and one <i>scenario</i>
+ * interfaces</i> (when the model declares externals with commitments), <i>risk matrix</i> (the
+ * threats' cells on the five-by-five matrix, and each function's cell for all causes),
+ * <i>recovery objectives</i> (the declared RTOs longer than required, and the functions whose
+ * recovery time misses their RTO) and one <i>scenario</i>
  * section per simulation.
  */
 public final class TextReport {
@@ -111,6 +119,10 @@ public final class TextReport {
       out.println();
       commitments(report.commitments(), commonDirectory(report.model().sources()), out);
     }
+    out.println();
+    riskMatrix(report, out);
+    out.println();
+    objectives(report.objectives(), out);
     for (SimulationResult r : report.simulations()) {
       out.println();
       out.println("SCENARIO: " + r.scenario().name().toUpperCase(Locale.ROOT));
@@ -171,6 +183,45 @@ public final class TextReport {
       }
       out.printf("  %-9s  %s%n", check.status().name().toLowerCase(Locale.ROOT), line);
     }
+  }
+
+  /** The matrix of the threats and, for all causes, each function's cell. */
+  private static void riskMatrix(Report report, PrintWriter out) {
+    if (report.riskMatrix().isEmpty()) {
+      out.println("RISK MATRIX");
+      out.println("  no function has impact thresholds (impacts:), so there is nothing to place on the matrix");
+      return;
+    }
+    RiskMatrix m = report.riskMatrix().get();
+    out.printf(Locale.ROOT, "RISK MATRIX (likelihood per year × impact level; %,d years per threat, seed %d)%n",
+        m.allCauses().scenarios(), m.seed());
+    out.println(m.matrixTable().indent(2).stripTrailing());
+    out.println("  all causes (threats and reliability data together):");
+    int width = m.allCauses().functions().stream().mapToInt(e -> e.function().length()).max().orElse(8);
+    for (RiskMatrix.Entry e : m.allCauses().functions()) {
+      out.println(String.format(Locale.ROOT, "    %-" + width + "s  %s", e.function(), e.cell()
+          .map(c -> c + String.format(Locale.ROOT, " (P(%s or worse) %.3f a year)", c.level().label(),
+              c.probability().value()))
+          .orElse("no impact level reached")));
+    }
+  }
+
+  /** The gaps between declared and required RTOs. */
+  private static void objectives(RecoveryObjectives o, PrintWriter out) {
+    out.println("RECOVERY OBJECTIVES: DECLARED RTO LONGER THAN REQUIRED");
+    List<NodeObjectives> gaps = o.gaps();
+    if (gaps.isEmpty()) {
+      out.println("  none: every declared RTO is within what the functions need");
+    }
+    for (NodeObjectives n : gaps) {
+      RequiredTime r = n.requiredRto().orElseThrow();
+      out.println("  " + n.node() + ": declared " + Durations.format(n.declaredRto().orElseThrow())
+          + ", required " + Durations.format(r.duration()) + " by " + r.function() + " (+"
+          + Durations.format(n.gap().orElseThrow()) + ")");
+      out.println("      " + String.join(" -> ", r.chain()));
+    }
+    out.println("  functions whose own recovery time is at least their RTO: "
+        + (o.recoveryOverRto().isEmpty() ? "none" : String.join(", ", o.recoveryOverRto())));
   }
 
   /**

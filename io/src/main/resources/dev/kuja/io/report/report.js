@@ -113,9 +113,9 @@
     cy.elements().not(hood).addClass('faded');
     return p.interfaces.length;
   }
-  document.querySelectorAll('table.matrix td.cell[data-dependent]').forEach(function (td) {
+  document.querySelectorAll('table.coordination td.cell[data-dependent]').forEach(function (td) {
     td.addEventListener('click', function () {
-      document.querySelectorAll('table.matrix td.selected').forEach(function (x) { x.classList.remove('selected'); });
+      document.querySelectorAll('table.coordination td.selected').forEach(function (x) { x.classList.remove('selected'); });
       td.classList.add('selected');
       showPair(td.getAttribute('data-dependent'), td.getAttribute('data-provider'));
       document.getElementById('graph').scrollIntoView({ behavior: 'smooth' });

@@ -276,4 +276,16 @@ class CompositionTest {
     List<String> p = problems(List.of(write("county.yaml", COUNTY), storm));
     assertEquals(List.of(storm + ":1:1: this is a scenario document, not a model (it starts with kuja-scenario)"), p);
   }
+
+  @Test
+  void threatsComposeAndAThreatDefinedTwiceNamesBothPlaces() throws IOException {
+    Path county = write("county.yaml", COUNTY + "threats:\n  - { id: storm, rate: 0.3, duration: PT20H, targets: [{ node: line }] }\n");
+    Path power = write("power.yaml", POWER);
+    Path fuel = write("fuel.yaml", FUEL);
+    Model m = ModelDocuments.read(List.of(county, power, fuel));
+    assertEquals(1, m.threats().size(), "a threat of one document may target a node of another");
+    Path again = write("again.yaml", "kuja: 1\nthreats:\n  - { id: storm, rate: 0.1, duration: PT2H, targets: [{ node: depot }] }\n");
+    assertEquals(List.of(again + ":3:11: threat 'storm' (id): threat id 'storm' is also defined in " + county + ":19:11"),
+        problems(List.of(county, power, fuel, again)));
+  }
 }
