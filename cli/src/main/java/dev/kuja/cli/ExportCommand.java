@@ -47,18 +47,26 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
   Path output;
 
+  @Option(names = "--period", paramLabel = "D", converter = Inputs.DurationConverter.class,
+      description = "MEF only: the study period of the basic events' probabilities, each node's "
+          + "mean unavailability over it (default P365D, SCRAM's default mission time).")
+  java.time.Duration period;
+
   @Override
   public Integer call() {
     String format = to.toLowerCase(java.util.Locale.ROOT);
     if (!FORMATS.contains(format)) {
       throw new IllegalArgumentException("--to must be one of " + String.join(", ", FORMATS) + ", not '" + to + "'");
     }
+    if (period != null && !format.equals("mef")) {
+      throw new IllegalArgumentException("--period applies to --to mef only, not to --to " + format);
+    }
     Model m = ModelDocuments.read(model);
     String text = switch (format) {
       case "graphml" -> GraphExport.graphml(m);
       case "dot" -> GraphExport.dot(m, Analysis.of(m).spofs());
       case "mermaid" -> GraphExport.mermaid(m);
-      case "mef" -> OpenPsaMef.write(m);
+      case "mef" -> OpenPsaMef.write(m, period == null ? OpenPsaMef.DEFAULT_PERIOD : period);
       case "html" -> HtmlReport.render(Report.of(m));
       case "yaml" -> ModelDocuments.write(m, Format.YAML);
       default -> ModelDocuments.write(m, Format.JSON);

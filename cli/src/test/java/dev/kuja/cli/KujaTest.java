@@ -218,6 +218,22 @@ class KujaTest {
   }
 
   @Test
+  void exportMefTakesTheStudyPeriodOfItsProbabilities() {
+    // the medicine wholesaler: probability 0.02 of failing, uniform repair of 1 to 7 days (mean 4 days)
+    String year = kuja("export", MODEL, "--to", "mef").out();
+    String week = kuja("export", MODEL, "--to", "mef", "--period", "P8D").out();
+    assertTrue(year.contains("the mean unavailability over P365D"), year);
+    assertTrue(week.contains("the mean unavailability over P8D"), week);
+    assertTrue(week.contains("<float value=\"0.01\"/>"), "0.02 · 4 days / 8 days");
+    Run zero = kuja("export", MODEL, "--to", "mef", "--period", "PT0S");
+    assertEquals(2, zero.status());
+    assertTrue(zero.err().contains("the study period must be positive"), zero.err());
+    Run other = kuja("export", MODEL, "--to", "dot", "--period", "P8D");
+    assertEquals(2, other.status());
+    assertTrue(other.err().contains("--period applies to --to mef only"), other.err());
+  }
+
+  @Test
   void importTurnsTheBiaTablesIntoAModel(@TempDir Path dir) {
     Path bia = Path.of("..", "examples", "bia");
     Path out = dir.resolve("bia.yaml");
