@@ -3,6 +3,7 @@ package dev.kuja.cli;
 import dev.kuja.io.report.HtmlReport;
 import dev.kuja.io.report.ReportJson;
 import dev.kuja.io.report.TextReport;
+import dev.kuja.io.report.WorkbookReport;
 import dev.kuja.model.Model;
 import dev.kuja.report.Report;
 import dev.kuja.simulation.Scenario;
@@ -40,8 +41,16 @@ final class ReportCommand implements Callable<Integer> {
           + "that opens offline in any browser.")
   Path html;
 
+  @Option(names = "--xlsx", paramLabel = "FILE",
+      description = "Also write the planners' tables (functions, SPOFs, double points of failure, "
+          + "ranking, interfaces) as an Excel workbook (.xlsx).")
+  Path xlsx;
+
   @Override
   public Integer call() {
+    if (xlsx != null && !xlsx.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+      throw new IllegalArgumentException("--xlsx must name an Excel workbook ending in .xlsx, not '" + xlsx + "'");
+    }
     Progress progress = new Progress(spec.commandLine().getErr(), !in.json && System.console() != null);
     progress.say("reading " + in.model);
     Model m = in.model();
@@ -53,6 +62,10 @@ final class ReportCommand implements Callable<Integer> {
     if (html != null) {
       progress.say("writing " + html);
       HtmlReport.write(report, html);
+    }
+    if (xlsx != null) {
+      progress.say("writing " + xlsx);
+      WorkbookReport.write(report, xlsx);
     }
     progress.done();
     PrintWriter out = spec.commandLine().getOut();

@@ -249,6 +249,62 @@ class KujaTest {
   }
 
   @Test
+  void importReadsAWorkbook(@TempDir Path dir) throws Exception {
+    Path bia = Path.of("..", "examples", "bia");
+    Path xlsx = dir.resolve("bia.xlsx");
+    try (var out = Files.newOutputStream(xlsx)) {
+      var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+      for (String sheet : List.of("nodes", "requirements")) {
+        var ws = wb.newWorksheet(sheet);
+        List<String> lines = Files.readAllLines(bia.resolve(sheet + ".csv"));
+        for (int r = 0; r < lines.size(); r++) {
+          String[] cells = lines.get(r).split(",", -1);
+          for (int c = 0; c < cells.length; c++) {
+            if (!cells[c].isEmpty()) {
+              ws.value(r, c, cells[c]);
+            }
+          }
+        }
+      }
+      wb.finish();
+    }
+    Run fromCsv = kuja("import", "--nodes", bia.resolve("nodes.csv").toString(),
+        "--requirements", bia.resolve("requirements.csv").toString());
+    Run fromWorkbook = kuja("import", "--workbook", xlsx.toString());
+    assertEquals(0, fromWorkbook.status(), fromWorkbook.err());
+    assertEquals(fromCsv.out(), fromWorkbook.out());
+    Run both = kuja("import", "--workbook", xlsx.toString(), "--nodes", bia.resolve("nodes.csv").toString(),
+        "--requirements", bia.resolve("requirements.csv").toString());
+    assertEquals(2, both.status());
+    assertTrue(both.err().contains("mutually exclusive"), both.err());
+    Run half = kuja("import", "--nodes", bia.resolve("nodes.csv").toString());
+    assertEquals(2, half.status());
+    assertTrue(half.err().contains("--requirements"), half.err());
+    Run odd = kuja("import", "--workbook", bia.resolve("nodes.csv").toString());
+    assertEquals(2, odd.status());
+    assertTrue(odd.err().contains("a workbook must be .xlsx (Excel) or .ods"), odd.err());
+  }
+
+  @Test
+  void reportAsAWorkbook(@TempDir Path dir) throws Exception {
+    Path xlsx = dir.resolve("county.xlsx");
+    Run r = kuja("report", MODEL, "--xlsx", xlsx.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("KUJA CONTINUITY REPORT"), "the text report is still printed");
+    try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+      assertEquals(List.of("functions", "spofs", "double points", "ranking", "interfaces"),
+          wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList());
+    }
+    Run wrong = kuja("report", MODEL, "--xlsx", dir.resolve("county.ods").toString());
+    assertEquals(2, wrong.status());
+    assertTrue(wrong.err().contains("--xlsx must name an Excel workbook ending in .xlsx"), wrong.err());
+    assertFalse(Files.exists(dir.resolve("county.ods")));
+    Run bad = kuja("report", MODEL, "--xlsx", dir.resolve("no/such/dir/county.xlsx").toString());
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().contains("cannot write"), bad.err());
+  }
+
+  @Test
   void report() throws Exception {
     Run r = kuja("report", MODEL, STORM);
     assertEquals(0, r.status(), r.err());

@@ -114,4 +114,16 @@ class ModelTest {
     assertEquals(0.0, Reliability.rate(0, new RepairTime.Fixed(Duration.ofHours(1))).unavailability(year));
     assertThrows(IllegalArgumentException.class, () -> once.unavailability(Duration.ZERO));
   }
+
+  @Test
+  void aCellOfAWorkbookIsNamedAsSpreadsheetsNameIt() {
+    assertEquals("bia.xlsx:requirements!C7", Problem.Location.cell("bia.xlsx", "requirements", 7, 3).toString());
+    assertEquals("bia.xlsx:nodes!4:4", Problem.Location.cell("bia.xlsx", "nodes", 4, 0).toString());
+    assertEquals("bia.xlsx:nodes", Problem.Location.cell("bia.xlsx", "nodes", 0, 0).toString());
+    assertEquals("b.ods:'my sheet'!AA1", Problem.Location.cell("b.ods", "my sheet", 1, 27).toString());
+    assertEquals("b.ods:'it''s'!A1", Problem.Location.cell("b.ods", "it's", 1, 1).toString());
+    assertEquals(List.of("A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"),
+        java.util.stream.IntStream.of(1, 26, 27, 52, 53, 702, 703).mapToObj(Problem.Location::columnName).toList());
+    assertEquals("nodes.csv:3:5", new Problem.Location("nodes.csv", 3, 5).toString());
+  }
 }

@@ -286,7 +286,9 @@ public final class OpenPsaMef {
   private String document() {
     StringWriter out = new StringWriter();
     try {
-      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      // the JDK's own writer: a StAX provider on the class path (Aalto, which the workbook reader
+      // brings) would otherwise be chosen and escape differently
+      XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
       x.writeStartDocument("UTF-8", "1.0");
       nl(x, 0);
       x.writeStartElement("opsa-mef");

@@ -7,28 +7,16 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.kuja.io.DocumentException;
 import dev.kuja.io.syntax.Problems;
-import dev.kuja.model.Criticality;
-import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
-import dev.kuja.model.ModelValidationException;
-import dev.kuja.model.NodeKind;
 import dev.kuja.model.Problem;
-import dev.kuja.model.Requirement;
-import dev.kuja.model.Suggestions;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,13 +33,13 @@ import java.util.Set;
  * </ul>
  *
  * Organisations are taken from the owner column (named by their ids). Every problem is reported
- * at once as {@code file:row:column}, the column counted from 1.
+ * at once as {@code file:row:column}, the column counted from 1. The same tables kept as the
+ * sheets of one workbook are read by {@link BiaWorkbook}, with the same meaning.
  */
 public final class BiaCsv {
 
-  static final List<String> NODE_COLUMNS =
-      List.of("id", "kind", "name", "owner", "criticality", "mtpd", "rto", "recovery", "tags");
-  static final List<String> REQUIREMENT_COLUMNS = List.of("node", "alternatives", "k", "tolerance");
+  static final List<String> NODE_COLUMNS = BiaTables.NODE_COLUMNS;
+  static final List<String> REQUIREMENT_COLUMNS = BiaTables.REQUIREMENT_COLUMNS;
 
   private BiaCsv() {}
 
@@ -63,106 +51,10 @@ public final class BiaCsv {
   /** Imports the two tables from text; the names stand for the files in messages. */
   public static Model read(String nodes, String nodesName, String requirements, String requirementsName) {
     Problems problems = new Problems(nodesName);
-    Table nodeTable = Table.read(nodes, nodesName, NODE_COLUMNS, Set.of("id", "kind"), problems);
-    Table reqTable = Table.read(requirements, requirementsName, REQUIREMENT_COLUMNS,
+    BiaTables.Table nodeTable = table(nodes, nodesName, NODE_COLUMNS, Set.of("id", "kind"), problems);
+    BiaTables.Table reqTable = table(requirements, requirementsName, REQUIREMENT_COLUMNS,
         Set.of("node", "alternatives"), problems);
-    Model.Builder b = Model.builder();
-    Set<String> owners = new LinkedHashSet<>();
-    Map<String, Table.Row> nodeRows = new HashMap<>();
-    Map<String, List<Table.Row>> reqRows = new LinkedHashMap<>();
-    Map<String, List<Requirement>> reqs = new HashMap<>();
-    for (Table.Row row : reqTable.rows) {
-      Optional<String> node = row.text("node");
-      Optional<String> alternatives = row.text("alternatives");
-      if (node.isEmpty() || alternatives.isEmpty()) {
-        row.missing(node.isEmpty() ? "node" : "alternatives");
-        continue;
-      }
-      List<String> alts = List.of(alternatives.get().split("\\|", -1)).stream().map(String::trim).toList();
-      int k = row.integer("k").orElse(1);
-      Duration tolerance = row.duration("tolerance").orElse(Duration.ZERO);
-      reqs.computeIfAbsent(node.get(), x -> new ArrayList<>()).add(new Requirement(alts, k, tolerance));
-      reqRows.computeIfAbsent(node.get(), x -> new ArrayList<>()).add(row);
-    }
-    for (Table.Row row : nodeTable.rows) {
-      Optional<String> id = row.text("id");
-      if (id.isEmpty()) {
-        row.missing("id");
-        continue;
-      }
-      Optional<String> kindText = row.text("kind");
-      Optional<NodeKind> kind = kindText.flatMap(NodeKind::parse);
-      if (kindText.isEmpty()) {
-        row.missing("kind");
-      } else if (kind.isEmpty()) {
-        row.problem("kind", "must be function, resource or supplier, not '" + kindText.get() + "'");
-      }
-      Optional<String> criticalityText = row.text("criticality");
-      Optional<Criticality> criticality = criticalityText.flatMap(Criticality::parse);
-      if (criticalityText.isPresent() && criticality.isEmpty()) {
-        row.problem("criticality", "must be vital, critical, important or supporting, not '"
-            + criticalityText.get() + "'");
-      }
-      Optional<Duration> mtpd = row.duration("mtpd");
-      Optional<Duration> rto = row.duration("rto");
-      Optional<Duration> recovery = row.duration("recovery");
-      Optional<String> owner = row.text("owner");
-      owner.ifPresent(owners::add);
-      if (nodeRows.putIfAbsent(id.get(), row) != null) {
-        row.problem("id", "node id '" + id.get() + "' appears in an earlier row too");
-        continue;
-      }
-      NodeKind k = kind.orElse(NodeKind.RESOURCE);
-      List<Requirement> nodeRequirements = reqs.getOrDefault(id.get(), List.of());
-      b.node(id.get(), k, nb -> {
-        row.text("name").ifPresent(nb::name);
-        owner.ifPresent(nb::owner);
-        criticality.ifPresent(nb::criticality);
-        mtpd.ifPresent(nb::mtpd);
-        rto.ifPresent(nb::rto);
-        recovery.ifPresent(nb::recovery);
-        row.text("tags").ifPresent(t -> nb.tags(List.of(t.split("\\|")).stream().map(String::trim)
-            .filter(s -> !s.isEmpty()).toArray(String[]::new)));
-        nb.requirements(nodeRequirements);
-      });
-    }
-    for (Map.Entry<String, List<Table.Row>> e : reqRows.entrySet()) {
-      if (!nodeRows.containsKey(e.getKey())) {
-        e.getValue().get(0).problem("node", "names '" + e.getKey() + "', which is not a row of "
-            + nodesName + Suggestions.hint(e.getKey(), nodeRows.keySet()));
-      }
-    }
-    owners.forEach(o -> b.organisation(o, o));
-    try {
-      Model model = b.build();
-      problems.throwIfAny();
-      return model;
-    } catch (ModelValidationException e) {
-      for (Problem p : e.problems()) {
-        Table.Row row = nodeRows.get(p.element().id());
-        if (p.element().index().isPresent()) {
-          List<Table.Row> rows = reqRows.get(p.element().id());
-          row = rows != null && p.element().index().getAsInt() < rows.size()
-              ? rows.get(p.element().index().getAsInt()) : row;
-        }
-        if (row == null) {
-          problems.add(p.at(new Problem.Location(nodesName, 0, 0)));
-          continue;
-        }
-        String column = switch (p.field().orElse("")) {
-          case "alternatives" -> "alternatives";
-          case "k" -> "k";
-          case "tolerance" -> "tolerance";
-          case "owner", "criticality", "mtpd", "rto", "recovery", "name", "id" -> p.field().get();
-          default -> p.element().index().isPresent() ? "node" : "id";
-        };
-        if (!row.table.reported.contains(column + "@" + row.line)) {
-          row.table.problems.add(p.at(new Problem.Location(row.table.name, row.line, row.table.column(column))));
-        }
-      }
-      problems.throwIfAny();
-      throw e;
-    }
+    return BiaTables.model(nodeTable, reqTable, problems);
   }
 
   private static String text(Path file) {
@@ -173,139 +65,31 @@ public final class BiaCsv {
     }
   }
 
-  /** A CSV table with a header row, its rows keeping their line numbers. */
-  static final class Table {
-    final String name;
-    final Problems problems;
-    final List<String> header = new ArrayList<>();
-    final List<Row> rows = new ArrayList<>();
-    /** column@line of every cell already reported, so validation does not repeat it. */
-    final Set<String> reported = new java.util.HashSet<>();
-
-    private Table(String name, Problems problems) {
-      this.name = name;
-      this.problems = problems;
-    }
-
-    int column(String name) {
-      return header.indexOf(name) + 1;
-    }
-
-    static Table read(String text, String name, List<String> known, Set<String> required, Problems problems) {
-      Table t = new Table(name, problems);
-      CsvFactory factory = CsvFactory.builder()
-          .enable(CsvParser.Feature.TRIM_SPACES).build();
-      try (Reader reader = new StringReader(text); JsonParser p = factory.createParser(reader)) {
-        boolean first = true;
-        while (p.nextToken() == JsonToken.START_ARRAY) {
-          int line = -1;
-          List<String> cells = new ArrayList<>();
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (line < 0) {
-              // the row's own start (the array token stands at the end of the previous line)
-              line = p.currentTokenLocation().getLineNr();
-            }
-            String cell = p.getText();
-            cells.add(cell == null ? "" : cell);
+  /** A CSV table: its lines parsed into rows, syntax errors among the problems. */
+  private static BiaTables.Table table(String text, String name, List<String> known, Set<String> required,
+      Problems problems) {
+    BiaTables.Locator locator = (line, column) -> new Problem.Location(name, line, column);
+    List<BiaTables.RawRow> rows = new ArrayList<>();
+    CsvFactory factory = CsvFactory.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
+    try (Reader reader = new StringReader(text); JsonParser p = factory.createParser(reader)) {
+      while (p.nextToken() == JsonToken.START_ARRAY) {
+        int line = -1;
+        List<String> cells = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (line < 0) {
+            // the row's own start (the array token stands at the end of the previous line)
+            line = p.currentTokenLocation().getLineNr();
           }
-          if (first) {
-            first = false;
-            t.header(cells, known, required, line);
-          } else if (!(cells.size() == 1 && cells.get(0).isEmpty())) {
-            if (cells.size() > t.header.size()) {
-              problems.add(Problem.inDocument(new Problem.Location(name, line, t.header.size() + 1), "the row has " + cells.size() + " cells but the header names " + t.header.size() + " columns"));
-            }
-            t.rows.add(new Row(t, line, cells));
-          }
+          String cell = p.getText();
+          cells.add(cell == null ? "" : cell);
         }
-        if (first) {
-          problems.add(Problem.inDocument(Problem.Location.of(name), "the table is empty; the first row names the columns: "
-              + String.join(",", known)));
-        }
-      } catch (JsonProcessingException e) {
-        problems.add(Problem.inDocument(new Problem.Location(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getLocation() == null ? 0 : e.getLocation().getColumnNr()), "not valid CSV: " + e.getOriginalMessage()));
-      } catch (IOException e) {
-        problems.add(Problem.inDocument(Problem.Location.of(name), "cannot be read: " + e.getMessage()));
+        rows.add(new BiaTables.RawRow(line, cells));
       }
-      return t;
+    } catch (JsonProcessingException e) {
+      problems.add(Problem.inDocument(new Problem.Location(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getLocation() == null ? 0 : e.getLocation().getColumnNr()), "not valid CSV: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      problems.add(Problem.inDocument(Problem.Location.of(name), "cannot be read: " + e.getMessage()));
     }
-
-    private void header(List<String> cells, List<String> known, Set<String> required, int line) {
-      for (int i = 0; i < cells.size(); i++) {
-        String c = cells.get(i).trim();
-        header.add(c);
-        if (!known.contains(c)) {
-          problems.add(Problem.inDocument(new Problem.Location(name, line, i + 1), "unknown column '" + c + "'"
-              + Suggestions.closest(c, known).map(s -> "; did you mean '" + s + "'?")
-                  .orElse(" (columns: " + String.join(", ", known) + ")")));
-        }
-      }
-      for (String r : required) {
-        if (!header.contains(r)) {
-          problems.add(Problem.inDocument(new Problem.Location(name, line, 0), "the header has no column '" + r + "'"));
-        }
-      }
-    }
-
-    /** One data row. */
-    static final class Row {
-      final Table table;
-      final int line;
-      final List<String> cells;
-
-      Row(Table table, int line, List<String> cells) {
-        this.table = table;
-        this.line = line;
-        this.cells = cells;
-      }
-
-      Optional<String> text(String column) {
-        int i = table.header.indexOf(column);
-        if (i < 0 || i >= cells.size() || cells.get(i).isBlank()) {
-          return Optional.empty();
-        }
-        return Optional.of(cells.get(i).trim());
-      }
-
-      void problem(String column, String message) {
-        table.reported.add(column + "@" + line);
-        table.problems.add(Problem.inDocument(new Problem.Location(table.name, line, table.column(column)), "column '" + column + "': " + message));
-      }
-
-      void missing(String column) {
-        problem(column, "must not be empty");
-      }
-
-      Optional<Duration> duration(String column) {
-        Optional<String> t = text(column);
-        if (t.isEmpty()) {
-          return Optional.empty();
-        }
-        try {
-          Duration d = Durations.parse(t.get());
-          if (d.isNegative()) {
-            problem(column, "must not be negative (" + t.get() + ")");
-            return Optional.empty();
-          }
-          return Optional.of(d);
-        } catch (IllegalArgumentException e) {
-          problem(column, e.getMessage());
-          return Optional.empty();
-        }
-      }
-
-      Optional<Integer> integer(String column) {
-        Optional<String> t = text(column);
-        if (t.isEmpty()) {
-          return Optional.empty();
-        }
-        try {
-          return Optional.of(Integer.parseInt(t.get()));
-        } catch (NumberFormatException e) {
-          problem(column, "must be a whole number, not '" + t.get() + "'");
-          return Optional.empty();
-        }
-      }
-    }
+    return BiaTables.Table.of(name, locator, rows, known, required, problems);
   }
 }

@@ -1,0 +1,300 @@
+package dev.kuja.io.table;
+
+import dev.kuja.io.syntax.Problems;
+import dev.kuja.model.Criticality;
+import dev.kuja.model.Durations;
+import dev.kuja.model.Model;
+import dev.kuja.model.ModelValidationException;
+import dev.kuja.model.NodeKind;
+import dev.kuja.model.Problem;
+import dev.kuja.model.Requirement;
+import dev.kuja.model.Suggestions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The meaning of a BIA's two tables, wherever they come from (CSV files or the sheets of a
+ * workbook): the columns, the rows, and the model they make. Every problem is placed at its
+ * cell by the table's {@link Locator}.
+ */
+final class BiaTables {
+
+  static final List<String> NODE_COLUMNS =
+      List.of("id", "kind", "name", "owner", "criticality", "mtpd", "rto", "recovery", "tags");
+  static final List<String> REQUIREMENT_COLUMNS = List.of("node", "alternatives", "k", "tolerance");
+
+  private BiaTables() {}
+
+  /** Places a problem at a row and column (both from 1; 0 for the whole table or row). */
+  @FunctionalInterface
+  interface Locator {
+    Problem.Location at(int row, int column);
+  }
+
+  /** A row as read: its number in the file or sheet, and its cells as text. */
+  record RawRow(int line, List<String> cells) {}
+
+  /**
+   * Builds the model from the two tables.
+   *
+   * @throws dev.kuja.io.DocumentException with every problem of the tables and the model
+   */
+  static Model model(Table nodeTable, Table reqTable, Problems problems) {
+    Model.Builder b = Model.builder();
+    Set<String> owners = new LinkedHashSet<>();
+    Map<String, Table.Row> nodeRows = new HashMap<>();
+    Map<String, List<Table.Row>> reqRows = new LinkedHashMap<>();
+    Map<String, List<Requirement>> reqs = new HashMap<>();
+    for (Table.Row row : reqTable.rows) {
+      Optional<String> node = row.text("node");
+      Optional<String> alternatives = row.text("alternatives");
+      if (node.isEmpty() || alternatives.isEmpty()) {
+        row.missing(node.isEmpty() ? "node" : "alternatives");
+        continue;
+      }
+      List<String> alts = List.of(alternatives.get().split("\\|", -1)).stream().map(String::trim).toList();
+      int k = row.integer("k").orElse(1);
+      Duration tolerance = row.duration("tolerance").orElse(Duration.ZERO);
+      reqs.computeIfAbsent(node.get(), x -> new ArrayList<>()).add(new Requirement(alts, k, tolerance));
+      reqRows.computeIfAbsent(node.get(), x -> new ArrayList<>()).add(row);
+    }
+    for (Table.Row row : nodeTable.rows) {
+      Optional<String> id = row.text("id");
+      if (id.isEmpty()) {
+        row.missing("id");
+        continue;
+      }
+      Optional<String> kindText = row.text("kind");
+      Optional<NodeKind> kind = kindText.flatMap(NodeKind::parse);
+      if (kindText.isEmpty()) {
+        row.missing("kind");
+      } else if (kind.isEmpty()) {
+        row.problem("kind", "must be function, resource or supplier, not '" + kindText.get() + "'");
+      }
+      Optional<String> criticalityText = row.text("criticality");
+      Optional<Criticality> criticality = criticalityText.flatMap(Criticality::parse);
+      if (criticalityText.isPresent() && criticality.isEmpty()) {
+        row.problem("criticality", "must be vital, critical, important or supporting, not '"
+            + criticalityText.get() + "'");
+      }
+      Optional<Duration> mtpd = row.duration("mtpd");
+      Optional<Duration> rto = row.duration("rto");
+      Optional<Duration> recovery = row.duration("recovery");
+      Optional<String> owner = row.text("owner");
+      owner.ifPresent(owners::add);
+      if (nodeRows.putIfAbsent(id.get(), row) != null) {
+        row.problem("id", "node id '" + id.get() + "' appears in an earlier row too");
+        continue;
+      }
+      NodeKind k = kind.orElse(NodeKind.RESOURCE);
+      List<Requirement> nodeRequirements = reqs.getOrDefault(id.get(), List.of());
+      b.node(id.get(), k, nb -> {
+        row.text("name").ifPresent(nb::name);
+        owner.ifPresent(nb::owner);
+        criticality.ifPresent(nb::criticality);
+        mtpd.ifPresent(nb::mtpd);
+        rto.ifPresent(nb::rto);
+        recovery.ifPresent(nb::recovery);
+        row.text("tags").ifPresent(t -> nb.tags(List.of(t.split("\\|")).stream().map(String::trim)
+            .filter(s -> !s.isEmpty()).toArray(String[]::new)));
+        nb.requirements(nodeRequirements);
+      });
+    }
+    for (Map.Entry<String, List<Table.Row>> e : reqRows.entrySet()) {
+      if (!nodeRows.containsKey(e.getKey())) {
+        e.getValue().get(0).problem("node", "names '" + e.getKey() + "', which is not a row of "
+            + nodeTable.name + Suggestions.hint(e.getKey(), nodeRows.keySet()));
+      }
+    }
+    owners.forEach(o -> b.organisation(o, o));
+    try {
+      Model model = b.build();
+      problems.throwIfAny();
+      return model;
+    } catch (ModelValidationException e) {
+      for (Problem p : e.problems()) {
+        Table.Row row = nodeRows.get(p.element().id());
+        if (p.element().index().isPresent()) {
+          List<Table.Row> rows = reqRows.get(p.element().id());
+          row = rows != null && p.element().index().getAsInt() < rows.size()
+              ? rows.get(p.element().index().getAsInt()) : row;
+        }
+        if (row == null) {
+          problems.add(p.at(nodeTable.locator.at(0, 0)));
+          continue;
+        }
+        String column = switch (p.field().orElse("")) {
+          case "alternatives" -> "alternatives";
+          case "k" -> "k";
+          case "tolerance" -> "tolerance";
+          case "owner", "criticality", "mtpd", "rto", "recovery", "name", "id" -> p.field().get();
+          default -> p.element().index().isPresent() ? "node" : "id";
+        };
+        if (!row.reported(column)) {
+          problems.add(p.at(row.table.locator.at(row.line, row.table.column(column))));
+        }
+      }
+      problems.throwIfAny();
+      throw e;
+    }
+  }
+
+  /** A table with a header row, its rows keeping their numbers in the file or sheet. */
+  static final class Table {
+    /** What the table is called in messages: its file, or the sheet of a workbook. */
+    final String name;
+    final Locator locator;
+    final Problems problems;
+    final List<String> header = new ArrayList<>();
+    final List<Row> rows = new ArrayList<>();
+    /** column@line of every cell already reported, so validation does not repeat it. */
+    private final Set<String> reported = new HashSet<>();
+
+    private Table(String name, Locator locator, Problems problems) {
+      this.name = name;
+      this.locator = locator;
+      this.problems = problems;
+    }
+
+    int column(String name) {
+      return header.indexOf(name) + 1;
+    }
+
+    /** Marks a cell as reported already (by its 1-based column), so nothing else is said of it. */
+    void reported(int line, int column) {
+      reported.add(column + "@" + line);
+    }
+
+    /**
+     * The table of the rows read: the first names the columns (known ones only, required ones
+     * present), the others are data; rows whose cells are all empty are skipped.
+     */
+    static Table of(String name, Locator locator, List<RawRow> raw, List<String> known,
+        Set<String> required, Problems problems) {
+      Table t = new Table(name, locator, problems);
+      boolean first = true;
+      for (RawRow r : raw) {
+        boolean empty = r.cells().stream().allMatch(String::isEmpty);
+        if (first) {
+          if (empty) {
+            continue;
+          }
+          first = false;
+          t.header(r.cells(), known, required, r.line());
+        } else if (!empty) {
+          int last = r.cells().size();
+          while (last > 0 && r.cells().get(last - 1).isEmpty()) {
+            last--;
+          }
+          if (last > t.header.size()) {
+            problems.add(Problem.inDocument(locator.at(r.line(), t.header.size() + 1),
+                "the row has " + last + " cells but the header names " + t.header.size() + " columns"));
+          }
+          t.rows.add(new Row(t, r.line(), r.cells()));
+        }
+      }
+      if (first) {
+        problems.add(Problem.inDocument(locator.at(0, 0), "the table is empty; the first row names the columns: "
+            + String.join(",", known)));
+      }
+      return t;
+    }
+
+    private void header(List<String> cells, List<String> known, Set<String> required, int line) {
+      int last = cells.size();
+      while (last > 0 && cells.get(last - 1).isEmpty()) {
+        last--;
+      }
+      for (int i = 0; i < last; i++) {
+        String c = cells.get(i).trim();
+        header.add(c);
+        if (!known.contains(c)) {
+          problems.add(Problem.inDocument(locator.at(line, i + 1), "unknown column '" + c + "'"
+              + Suggestions.closest(c, known).map(s -> "; did you mean '" + s + "'?")
+                  .orElse(" (columns: " + String.join(", ", known) + ")")));
+        }
+      }
+      for (String r : required) {
+        if (!header.contains(r)) {
+          problems.add(Problem.inDocument(locator.at(line, 0), "the header has no column '" + r + "'"));
+        }
+      }
+    }
+
+    /** One data row. */
+    static final class Row {
+      final Table table;
+      final int line;
+      final List<String> cells;
+
+      Row(Table table, int line, List<String> cells) {
+        this.table = table;
+        this.line = line;
+        this.cells = cells;
+      }
+
+      boolean reported(String column) {
+        return table.reported.contains(table.column(column) + "@" + line);
+      }
+
+      Optional<String> text(String column) {
+        int i = table.header.indexOf(column);
+        if (i < 0 || i >= cells.size() || cells.get(i).isBlank() || reported(column)) {
+          return Optional.empty();
+        }
+        return Optional.of(cells.get(i).trim());
+      }
+
+      void problem(String column, String message) {
+        table.reported(line, table.column(column));
+        table.problems.add(Problem.inDocument(table.locator.at(line, table.column(column)),
+            "column '" + column + "': " + message));
+      }
+
+      void missing(String column) {
+        if (!reported(column)) {
+          problem(column, "must not be empty");
+        }
+      }
+
+      Optional<Duration> duration(String column) {
+        Optional<String> t = text(column);
+        if (t.isEmpty()) {
+          return Optional.empty();
+        }
+        try {
+          Duration d = Durations.parse(t.get());
+          if (d.isNegative()) {
+            problem(column, "must not be negative (" + t.get() + ")");
+            return Optional.empty();
+          }
+          return Optional.of(d);
+        } catch (IllegalArgumentException e) {
+          problem(column, e.getMessage());
+          return Optional.empty();
+        }
+      }
+
+      Optional<Integer> integer(String column) {
+        Optional<String> t = text(column);
+        if (t.isEmpty()) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(Integer.parseInt(t.get()));
+        } catch (NumberFormatException e) {
+          problem(column, "must be a whole number, not '" + t.get() + "'");
+          return Optional.empty();
+        }
+      }
+    }
+  }
+}
