@@ -52,6 +52,10 @@ final class ExportCommand implements Callable<Integer> {
           + "mean unavailability over it (default P365D, SCRAM's default mission time).")
   java.time.Duration period;
 
+  @Option(names = "--function", paramLabel = "F", split = ",",
+      description = "MEF only: the fault trees of these functions only (default: every function).")
+  java.util.List<String> functions;
+
   @Override
   public Integer call() {
     String format = to.toLowerCase(java.util.Locale.ROOT);
@@ -61,12 +65,16 @@ final class ExportCommand implements Callable<Integer> {
     if (period != null && !format.equals("mef")) {
       throw new IllegalArgumentException("--period applies to --to mef only, not to --to " + format);
     }
+    if (functions != null && !format.equals("mef")) {
+      throw new IllegalArgumentException("--function applies to --to mef only, not to --to " + format);
+    }
     Model m = ModelDocuments.read(model);
     String text = switch (format) {
       case "graphml" -> GraphExport.graphml(m);
       case "dot" -> GraphExport.dot(m, Analysis.of(m).spofs());
       case "mermaid" -> GraphExport.mermaid(m);
-      case "mef" -> OpenPsaMef.write(m, period == null ? OpenPsaMef.DEFAULT_PERIOD : period);
+      case "mef" -> OpenPsaMef.write(m, period == null ? OpenPsaMef.DEFAULT_PERIOD : period,
+          functions == null ? m.functions().stream().map(dev.kuja.model.Node::id).toList() : functions);
       case "html" -> HtmlReport.render(Report.of(m));
       case "yaml" -> ModelDocuments.write(m, Format.YAML);
       default -> ModelDocuments.write(m, Format.JSON);

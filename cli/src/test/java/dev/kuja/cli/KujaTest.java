@@ -230,7 +230,16 @@ class KujaTest {
     assertTrue(zero.err().contains("the study period must be positive"), zero.err());
     Run other = kuja("export", MODEL, "--to", "dot", "--period", "P8D");
     assertEquals(2, other.status());
-    assertTrue(other.err().contains("--period applies to --to mef only"), other.err());
+    assertTrue(other.err().contains("--period applies to --to mef only"), other.err());    String one = kuja("export", MODEL, "--to", "mef", "--function", "home-care,roads").out();
+    assertEquals(2, one.split("<define-fault-tree ", -1).length - 1, "two trees");
+    assertTrue(one.indexOf("name=\"ft-home-care\"") < one.indexOf("name=\"ft-roads\""), one);
+    Run notAFunction = kuja("export", MODEL, "--to", "mef", "--function", "grid");
+    assertEquals(2, notAFunction.status());
+    assertTrue(notAFunction.err().contains("'grid' is a resource, not a function"), notAFunction.err());
+    Run unknown = kuja("export", MODEL, "--to", "mef", "--function", "home-cair");
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().contains("did you mean 'home-care'"), unknown.err());
+    assertEquals(2, kuja("export", MODEL, "--to", "dot", "--function", "home-care").status());
   }
 
   @Test

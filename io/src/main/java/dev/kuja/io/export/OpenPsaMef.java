@@ -86,12 +86,36 @@ public final class OpenPsaMef {
    *     #MAX_GATES} gates
    */
   public static String write(Model model, Duration period) {
+    return write(model, period, model.functions().stream().map(Node::id).toList());
+  }
+
+  /**
+   * The fault trees of the given functions only, in the order given: for a fault-tree tool that
+   * should analyse one function of a large model.
+   *
+   * @throws java.util.NoSuchElementException when a name is not a node of the model
+   * @throws IllegalArgumentException when the period is not positive, or a node named is not a
+   *     function (or is named twice)
+   * @throws IllegalStateException    when a tree unfolds into more than {@value #MAX_GATES} gates
+   */
+  public static String write(Model model, Duration period, List<String> functions) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(period, "period");
     if (period.isNegative() || period.isZero()) {
       throw new IllegalArgumentException("the study period must be positive, not " + period);
     }
-    return new OpenPsaMef(model, period).document();
+    List<Node> trees = new ArrayList<>();
+    for (String f : Objects.requireNonNull(functions, "functions")) {
+      Node n = model.requireNode(f);
+      if (!n.isFunction()) {
+        throw new IllegalArgumentException("'" + f + "' is a " + n.kind().label() + ", not a function");
+      }
+      if (trees.contains(n)) {
+        throw new IllegalArgumentException("'" + f + "' is named twice");
+      }
+      trees.add(n);
+    }
+    return new OpenPsaMef(model, period).document(trees);
   }
 
   /** The name of the fault tree of a function: {@code ft-} and the function's {@linkplain #name(String) name}. */
@@ -283,7 +307,7 @@ public final class OpenPsaMef {
     }
   }
 
-  private String document() {
+  private String document(List<Node> functions) {
     StringWriter out = new StringWriter();
     try {
       // the JDK's own writer: a StAX provider on the class path (Aalto, which the workbook reader
@@ -293,7 +317,7 @@ public final class OpenPsaMef {
       nl(x, 0);
       x.writeStartElement("opsa-mef");
       Set<String> events = new HashSet<>();
-      for (Node f : model.functions()) {
+      for (Node f : functions) {
         Tree tree = new Tree(f.id());
         tree.expand(f.id(), new LinkedHashSet<>());
         List<Gate> gates = tree.reachable(topGate(f.id()), events);
