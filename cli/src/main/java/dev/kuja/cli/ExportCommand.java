@@ -8,11 +8,9 @@ import dev.kuja.io.export.OpenPsaMef;
 import dev.kuja.io.report.HtmlReport;
 import dev.kuja.model.Model;
 import dev.kuja.report.Report;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.kuja.io.OutputFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,26 +39,27 @@ final class ExportCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--to", required = true, paramLabel = "FORMAT", completionCandidates = Formats.class,
+      converter = Options.ExportFormat.class,
       description = "One of: ${COMPLETION-CANDIDATES}.")
   String to;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
   Path output;
 
-  @Option(names = "--period", paramLabel = "D", converter = Inputs.DurationConverter.class,
+  @Option(names = "--period", paramLabel = "D", converter = Options.Period.class,
       description = "MEF only: the study period of the basic events' probabilities, each node's "
           + "mean unavailability over it (default P365D, SCRAM's default mission time).")
   java.time.Duration period;
 
-  @Option(names = "--function", paramLabel = "F", split = ",",
+  @Option(names = "--function", paramLabel = "F", split = ",", converter = Options.Id.class,
       description = "MEF only: the fault trees of these functions only (default: every function).")
   java.util.List<String> functions;
 
   @Override
   public Integer call() {
-    String format = to.toLowerCase(java.util.Locale.ROOT);
-    if (!FORMATS.contains(format)) {
-      throw new IllegalArgumentException("--to must be one of " + String.join(", ", FORMATS) + ", not '" + to + "'");
+    String format = to;
+    if (output != null) {
+      OutputFile.refuseInputs(output, "--output", List.of(model));
     }
     if (period != null && !format.equals("mef")) {
       throw new IllegalArgumentException("--period applies to --to mef only, not to --to " + format);
@@ -74,20 +73,18 @@ final class ExportCommand implements Callable<Integer> {
       case "dot" -> GraphExport.dot(m, Analysis.of(m).spofs());
       case "mermaid" -> GraphExport.mermaid(m);
       case "mef" -> OpenPsaMef.write(m, period == null ? OpenPsaMef.DEFAULT_PERIOD : period,
-          functions == null ? m.functions().stream().map(dev.kuja.model.Node::id).toList() : functions);
+          functions == null ? m.functions().stream().map(dev.kuja.model.Node::id).toList()
+              : functions.stream().map(f -> Options.node(m, "--function", f)).toList());
       case "html" -> HtmlReport.render(Report.of(m));
       case "yaml" -> ModelDocuments.write(m, Format.YAML);
       default -> ModelDocuments.write(m, Format.JSON);
     };
     if (output == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
+      // the document itself, as it is: a model's texts hold no control characters
+      Kuja.rawOut(spec).print(text);
+      Kuja.rawOut(spec).flush();
     } else {
-      try {
-        Files.writeString(output, text, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-      }
+      OutputFile.writeString(output, text);
     }
     return 0;
   }

@@ -1,11 +1,13 @@
 package dev.kuja.cli;
 
 import dev.kuja.io.Format;
+import dev.kuja.io.OutputFile;
 import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.io.table.BiaCsv;
 import dev.kuja.io.table.BiaWorkbook;
 import dev.kuja.model.Model;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -49,11 +51,16 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<Path> inputs = source.workbook != null ? List.of(source.workbook)
+        : List.of(source.tables.nodes, source.tables.requirements);
+    if (output != null) {
+      OutputFile.refuseInputs(output, "--output", inputs);
+    }
     Model m = source.workbook != null ? BiaWorkbook.read(source.workbook)
         : BiaCsv.read(source.tables.nodes, source.tables.requirements);
     if (output == null) {
-      spec.commandLine().getOut().print(ModelDocuments.write(m, Format.YAML));
-      spec.commandLine().getOut().flush();
+      Kuja.rawOut(spec).print(ModelDocuments.write(m, Format.YAML));
+      Kuja.rawOut(spec).flush();
     } else {
       ModelDocuments.write(m, output);
     }

@@ -1,5 +1,6 @@
 package dev.kuja.cli;
 
+import dev.kuja.io.OutputFile;
 import dev.kuja.io.report.HtmlReport;
 import dev.kuja.io.report.ReportJson;
 import dev.kuja.io.report.TextReport;
@@ -30,7 +31,8 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "SCENARIO", description = "Scenario documents to simulate.")
   List<Path> scenarios = new ArrayList<>();
 
-  @Option(names = "--top", defaultValue = "" + TextReport.DEFAULT_TOP, paramLabel = "N", description = "Rows of the ranking (default ${DEFAULT-VALUE}).")
+  @Option(names = "--top", defaultValue = "" + TextReport.DEFAULT_TOP, paramLabel = "N",
+      converter = Options.AtLeastOne.class, description = "Rows of the ranking (default ${DEFAULT-VALUE}).")
   int top;
 
   @Option(names = "--fail-on-breach", description = "Exit with status 1 when a scenario exceeds an MTPD.")
@@ -51,7 +53,15 @@ final class ReportCommand implements Callable<Integer> {
     if (xlsx != null && !xlsx.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
       throw new IllegalArgumentException("--xlsx must name an Excel workbook ending in .xlsx, not '" + xlsx + "'");
     }
-    Progress progress = new Progress(spec.commandLine().getErr(), !in.json && System.console() != null);
+    List<Path> inputs = new ArrayList<>(scenarios);
+    inputs.add(0, in.model);
+    if (html != null) {
+      OutputFile.refuseInputs(html, "--html", inputs);
+    }
+    if (xlsx != null) {
+      OutputFile.refuseInputs(xlsx, "--xlsx", inputs);
+    }
+    Progress progress = new Progress(Kuja.rawErr(spec), !in.json && System.console() != null);
     progress.say("reading " + in.model);
     Model m = in.model();
     List<Scenario> read = new ArrayList<>();
@@ -70,9 +80,9 @@ final class ReportCommand implements Callable<Integer> {
     progress.done();
     PrintWriter out = spec.commandLine().getOut();
     if (in.json) {
-      out.println(ReportJson.render(report));
+      Kuja.json(out, g -> ReportJson.write(g, report));
     } else {
-      TextReport.print(report, in.model.toString(), top, out);
+      TextReport.print(report, Terminal.safe(in.model.toString()), top, out);
     }
     return failOnBreach && report.mtpdBreached() ? Kuja.FOUND : 0;
   }
@@ -89,7 +99,7 @@ final class ReportCommand implements Callable<Integer> {
 
     void say(String what) {
       if (on) {
-        err.print("\r\033[K" + what + " …");
+        err.print("\r\033[K" + Terminal.safe(what) + " …");
         err.flush();
       }
     }

@@ -227,7 +227,7 @@ class KujaTest {
     assertTrue(week.contains("<float value=\"0.01\"/>"), "0.02 · 4 days / 8 days");
     Run zero = kuja("export", MODEL, "--to", "mef", "--period", "PT0S");
     assertEquals(2, zero.status());
-    assertTrue(zero.err().contains("the study period must be positive"), zero.err());
+    assertTrue(zero.err().contains("'PT0S' must be longer than zero"), zero.err());
     Run other = kuja("export", MODEL, "--to", "dot", "--period", "P8D");
     assertEquals(2, other.status());
     assertTrue(other.err().contains("--period applies to --to mef only"), other.err());    String one = kuja("export", MODEL, "--to", "mef", "--function", "home-care,roads").out();
@@ -342,7 +342,8 @@ class KujaTest {
     assertTrue(page.contains("Storm, two days without power"));
     Run bad = kuja("report", MODEL, "--html", dir.resolve("no/such/dir/report.html").toString());
     assertEquals(2, bad.status());
-    assertTrue(bad.err().contains("cannot write the report to"), bad.err());
+    assertEquals("kuja: cannot write " + dir.resolve("no/such/dir/report.html") + ": no such directory",
+        bad.err().strip());
   }
 
   @Test
@@ -352,7 +353,8 @@ class KujaTest {
     assertEquals(dir.resolve("none.yaml") + ": no such file", missing.err().strip());
     Run unknown = kuja("spof", MODEL, "--function", "emergency-cara");
     assertEquals(2, unknown.status());
-    assertEquals("kuja: no node 'emergency-cara' in the model; did you mean 'emergency-care'?", unknown.err().strip());
+    assertEquals("kuja: --function: no node 'emergency-cara' in the model; did you mean 'emergency-care'?",
+        unknown.err().strip());
     Run horizon = kuja("impact", MODEL, "--fail", "grid", "--horizon", "two days");
     assertEquals(2, horizon.status());
     assertTrue(horizon.err().contains("'two days' is not an ISO-8601 duration"), horizon.err());

@@ -13,6 +13,8 @@ import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Problem;
+import dev.kuja.model.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -183,7 +186,8 @@ public final class Analysis {
    * The minimal failure sets of a target of at most {@code maxOrder} nodes (1 ≤ maxOrder ≤
    * {@value #MAX_CUT_SET_ORDER}).
    *
-   * @throws IllegalStateException when the sets are too many to enumerate (lower the order)
+   * @throws ValidationException when the sets are too many to enumerate within the budget
+   *     (docs/analyses.md#minimal-failure-sets), naming the largest order that fits
    */
   public CutSets cutSets(String target, int maxOrder) {
     checkOrder(maxOrder);
@@ -202,7 +206,8 @@ public final class Analysis {
    *
    * @throws IllegalArgumentException when {@code spofs} has a horizon or the order is out of range
    * @throws java.util.NoSuchElementException when the report names a node this model lacks
-   * @throws IllegalStateException when the sets are too many to enumerate (lower the order)
+   * @throws ValidationException when the sets are too many to enumerate within the budget
+   *     (docs/analyses.md#minimal-failure-sets), naming the largest order that fits
    */
   public CutSets cutSets(SpofReport spofs, int maxOrder) {
     Objects.requireNonNull(spofs, "spofs");
@@ -227,6 +232,31 @@ public final class Analysis {
     }
   }
 
+  /**
+   * The problem of failure sets too many to enumerate up to {@code maxOrder}, naming the largest
+   * order that fits the budget (found by trying the lower ones, each within the same budget; the
+   * SPOFs, order 1, always fit).
+   */
+  private ValidationException tooMany(String target, int f, int[] single, int maxOrder) {
+    int feasible = 1;
+    for (int order = maxOrder - 1; order >= 2; order--) {
+      try {
+        CutSetEngine.higherOrder(cm, f, order, single);
+        feasible = order;
+        break;
+      } catch (CutSetEngine.Exceeded e) {
+        // lower still
+      }
+    }
+    LOG.debug("cut sets of {} up to order {}: over the budget; order {} fits", target, maxOrder, feasible);
+    return new ValidationException(List.of(Problem.setting("order", String.format(Locale.ROOT,
+        "the minimal failure sets of '%s' up to order %d are too many to enumerate within the budget"
+            + " (%,d sets or %,d steps of work); %s", target, maxOrder, CutSetEngine.MAX_SETS,
+        CutSetEngine.MAX_WORK, feasible == 1
+            ? "only order 1, its single points of failure, fits"
+            : "order " + feasible + " is the largest that fits; ask for that or lower"))));
+  }
+
   /** The cut sets of target f (index) given its SPOFs (indices), which are the sets of order 1. */
   private CutSets cutSets(String target, int f, int[] single, int maxOrder) {
     Stopwatch watch = Stopwatch.createStarted();
@@ -235,7 +265,13 @@ public final class Analysis {
       sets.add(List.of(cm.id(s)));
     }
     if (maxOrder > 1) {
-      for (int[] set : CutSetEngine.higherOrder(cm, f, maxOrder, single)) {
+      List<int[]> higher;
+      try {
+        higher = CutSetEngine.higherOrder(cm, f, maxOrder, single);
+      } catch (CutSetEngine.Exceeded e) {
+        throw tooMany(target, f, single, maxOrder);
+      }
+      for (int[] set : higher) {
         sets.add(ids(set).stream().sorted().toList());
       }
     }

@@ -19,6 +19,14 @@ public record Reliability(
   /** Milliseconds in a year of 365 days: the unit of failure rates. */
   private static final double YEAR_MS = 365d * 24 * 3600 * 1000;
 
+  /**
+   * The highest failure rate a model may state, per year: 10,000, a failure more than once an
+   * hour on average. A higher figure is a mistake of units (per hour for per year) or a node
+   * that is better modelled as unavailable; it would also make every ensemble sample millions
+   * of outages (docs/model.md#validation).
+   */
+  public static final double MAX_FAILURES_PER_YEAR = 10_000;
+
   public Reliability {
     Objects.requireNonNull(failureProbability, "failureProbability");
     Objects.requireNonNull(failuresPerYear, "failuresPerYear");

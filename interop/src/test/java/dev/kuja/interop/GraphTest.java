@@ -59,10 +59,16 @@ class GraphTest {
           .ok("NetworkX reading " + graphml.getFileName());
       JsonNode g = Tools.JSON.readTree(r.out());
       assertTrue(g.get("directed").asBoolean(), "a directed graph");
-      // nodes: every one, with the data the model gives it (strings; empty values left out)
+      m.name().ifPresent(name -> assertEquals(name, g.get("graph").path("name").asText(), "the model's name"));
+      // nodes: every one (n0, n1, … with the Kuja id as data), with the data the model gives it
+      // (strings; empty values left out)
+      Map<String, String> ids = new LinkedHashMap<>();
+      g.get("nodes").fields().forEachRemaining(e -> ids.put(e.getKey(), e.getValue().path("id").asText()));
       Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
+      int i = 0;
       for (Node n : m.nodes()) {
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", n.id());
         data.put("name", n.name());
         data.put("kind", n.kind().label());
         n.owner().ifPresent(o -> data.put("owner", o));
@@ -70,23 +76,23 @@ class GraphTest {
         n.mtpd().map(Durations::format).ifPresent(d -> data.put("mtpd", d));
         n.rto().map(Durations::format).ifPresent(d -> data.put("rto", d));
         data.put("recovery", Durations.format(n.recovery()));
-        nodes.put(n.id(), data);
+        nodes.put("n" + i++, data);
       }
       assertEquals(Tools.JSON.valueToTree(nodes), g.get("nodes"), file + ": nodes as NetworkX reads them");
       // edges: one per requirement and alternative, requirement, k and n as integers
       List<String> expected = new ArrayList<>();
       for (Node n : m.nodes()) {
-        for (int i = 0; i < n.requirements().size(); i++) {
-          Requirement q = n.requirements().get(i);
+        for (int q0 = 0; q0 < n.requirements().size(); q0++) {
+          Requirement q = n.requirements().get(q0);
           for (String alt : q.alternatives()) {
-            expected.add(n.id() + " -> " + alt + " " + (i + 1) + " " + q.k() + " " + q.n() + " " + Durations.format(q.tolerance()));
+            expected.add(n.id() + " -> " + alt + " " + (q0 + 1) + " " + q.k() + " " + q.n() + " " + Durations.format(q.tolerance()));
           }
         }
       }
       List<String> read = new ArrayList<>();
       for (JsonNode e : g.get("edges")) {
         assertTrue(e.get("requirement").isInt() && e.get("k").isInt() && e.get("n").isInt(), e.toString());
-        read.add(e.get("source").asText() + " -> " + e.get("target").asText() + " " + e.get("requirement").asInt()
+        read.add(ids.get(e.get("source").asText()) + " -> " + ids.get(e.get("target").asText()) + " " + e.get("requirement").asInt()
             + " " + e.get("k").asInt() + " " + e.get("n").asInt() + " " + e.get("tolerance").asText());
       }
       expected.sort(null);

@@ -3,8 +3,10 @@ package dev.kuja.io.export;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Problem;
 import dev.kuja.model.Reliability;
 import dev.kuja.model.Requirement;
+import dev.kuja.model.ValidationException;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -72,7 +75,12 @@ public final class OpenPsaMef {
     }
   }
 
-  /** The whole model as an {@code opsa-mef} document, probabilities over {@link #DEFAULT_PERIOD}. */
+  /**
+   * The whole model as an {@code opsa-mef} document, probabilities over {@link #DEFAULT_PERIOD}.
+   *
+   * @throws ValidationException when a function's fault tree would need more than {@link
+   *     #MAX_GATES} gates
+   */
   public static String write(Model model) {
     return write(model, DEFAULT_PERIOD);
   }
@@ -82,7 +90,7 @@ public final class OpenPsaMef {
    * mean unavailability over {@code period}.
    *
    * @throws IllegalArgumentException when the period is not positive
-   * @throws IllegalStateException    when a function's tree unfolds into more than {@value
+   * @throws ValidationException when a function's fault tree would need more than {@link
    *     #MAX_GATES} gates
    */
   public static String write(Model model, Duration period) {
@@ -96,7 +104,8 @@ public final class OpenPsaMef {
    * @throws java.util.NoSuchElementException when a name is not a node of the model
    * @throws IllegalArgumentException when the period is not positive, or a node named is not a
    *     function (or is named twice)
-   * @throws IllegalStateException    when a tree unfolds into more than {@value #MAX_GATES} gates
+   * @throws ValidationException when a function's fault tree would need more than {@link
+   *     #MAX_GATES} gates
    */
   public static String write(Model model, Duration period, List<String> functions) {
     Objects.requireNonNull(model, "model");
@@ -246,8 +255,11 @@ public final class OpenPsaMef {
         return known;
       }
       if (gates.size() > MAX_GATES) {
-        throw new IllegalStateException("the model's cycles unfold into more than " + MAX_GATES
-            + " fault-tree gates; export a smaller model");
+        // a limit of the input, not a bug: said as a problem of the export (exit status 2)
+        throw new ValidationException(List.of(Problem.setting("export", String.format(Locale.ROOT,
+            "the cycles of the model unfold into more than %,d fault-tree gates in the tree of '%s';"
+                + " an Open-PSA export of this model is too large (break or shrink its largest cycles,"
+                + " or choose another format)", MAX_GATES, function))));
       }
       Node n = model.requireNode(v);
       String gate = gate(function, v, context);
@@ -326,7 +338,7 @@ public final class OpenPsaMef {
         x.writeAttribute("name", faultTree(f.id()));
         nl(x, 2);
         x.writeStartElement("label");
-        x.writeCharacters(f.name() + " fails");
+        x.writeCharacters(XmlText.of(f.name() + " fails"));
         x.writeEndElement();
         for (Gate g : gates) {
           writeGate(x, g);
@@ -361,9 +373,9 @@ public final class OpenPsaMef {
     nl(x, 3);
     x.writeStartElement("label");
     String p = Durations.format(period);
-    x.writeCharacters(n.name() + " fails by itself (" + n.reliability()
+    x.writeCharacters(XmlText.of(n.name() + " fails by itself (" + n.reliability()
         .map(r -> "probability: the mean unavailability over " + p + " of " + r)
-        .orElse("no reliability data: probability 0, as in Kuja's stochastic analyses") + ")");
+        .orElse("no reliability data: probability 0, as in Kuja's stochastic analyses") + ")"));
     x.writeEndElement();
     nl(x, 3);
     x.writeEmptyElement("float");
@@ -379,7 +391,7 @@ public final class OpenPsaMef {
     x.writeAttribute("name", g.name());
     nl(x, 3);
     x.writeStartElement("label");
-    x.writeCharacters(g.label());
+    x.writeCharacters(XmlText.of(g.label()));
     x.writeEndElement();
     nl(x, 3);
     if (g.formula() instanceof Op op) {

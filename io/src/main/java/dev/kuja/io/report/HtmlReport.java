@@ -5,6 +5,7 @@ import dev.kuja.analysis.InterfaceReport;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
+import dev.kuja.io.OutputFile;
 import dev.kuja.io.Format;
 import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Criticality;
@@ -24,7 +25,6 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -82,14 +82,14 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  /** Writes the report to {@code file}. */
+  /**
+   * Writes the report to {@code file}, all of it or nothing ({@link OutputFile}).
+   *
+   * @throws UncheckedIOException naming the file when it cannot be written
+   */
   public static void write(Report report, Path file) {
     String html = render(report);
-    try {
-      Files.writeString(file, html, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
-    }
+    OutputFile.writeString(file, html);
   }
 
   /**

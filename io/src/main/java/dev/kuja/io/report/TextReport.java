@@ -70,8 +70,11 @@ public final class TextReport {
       String crit = f.criticality().map(Criticality::label).orElse("");
       List<Spof> common = r.commonCause();
       out.printf("  %-28s %-9s %3d SPOFs, %d common-cause%n", r.target(), crit, r.spofs().size(), common.size());
-      for (Spof s : common) {
-        out.println("      common-cause  " + s.node() + ": " + String.join(" -> ", s.path()));
+      for (Spof s : common.subList(0, Math.min(SpofReport.SHOWN, common.size()))) {
+        out.println("      common-cause  " + s.node() + ": " + s.pathText());
+      }
+      if (common.size() > SpofReport.SHOWN) {
+        out.println("      … and " + (common.size() - SpofReport.SHOWN) + " more common-cause SPOFs");
       }
       List<Spof> direct = r.direct();
       List<String> shown = direct.stream().map(Spof::node).limit(DIRECT_SHOWN).toList();
@@ -109,6 +112,10 @@ public final class TextReport {
    * stopping at the first node that brings no function down; as {@code kuja rank} prints it.
    */
   public static String ranking(Ranking r, int top) {
+    if (top < 1) {
+      // "no node brings a function down alone" would be false
+      throw new IllegalArgumentException("the ranking shows at least 1 row, not " + top);
+    }
     StringBuilder sb = new StringBuilder(String.format("%4s  %-26s %6s  %s%n", "rank", "node", "score", "functions lost"));
     int rank = 0;
     for (Ranking.Entry e : r.top(top)) {

@@ -5,6 +5,7 @@ import dev.kuja.analysis.InterfaceReport;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
+import dev.kuja.io.OutputFile;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
@@ -13,12 +14,7 @@ import dev.kuja.report.Report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,48 +49,15 @@ public final class WorkbookReport {
   private WorkbookReport() {}
 
   /**
-   * Writes the workbook to {@code file} atomically: to a temporary file in the same directory,
-   * then moved into place, so that no reader sees half a workbook and a failed run leaves the
-   * old file as it was.
+   * Writes the workbook to {@code file}, all of it or nothing ({@link OutputFile}): to a
+   * temporary file in the same directory, then moved into place, so that no reader sees half a
+   * workbook and a failed run leaves the old file as it was.
    *
    * @throws UncheckedIOException when the file cannot be written
    */
   public static void write(Report report, Path file) {
     Objects.requireNonNull(report, "report");
-    Path target = file.toAbsolutePath();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      readable(tmp, target);
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        write(report, out);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the message below says what went wrong; a stray temporary file is the lesser problem
-        }
-      }
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Gives the temporary file the permissions of the file it replaces, or rw-r--r--. */
-  private static void readable(Path tmp, Path target) throws IOException {
-    try {
-      Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
-          : PosixFilePermissions.fromString("rw-r--r--");
-      Files.setPosixFilePermissions(tmp, perms);
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the default permissions will do
-    }
+    OutputFile.writeBytes(file, out -> write(report, out));
   }
 
   /** Writes the workbook to a stream, which is left open. */

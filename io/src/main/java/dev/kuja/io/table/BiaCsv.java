@@ -6,17 +6,19 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.kuja.io.DocumentException;
+import dev.kuja.io.ReadOptions;
 import dev.kuja.io.syntax.Problems;
+import dev.kuja.io.syntax.StrictReader;
 import dev.kuja.model.Model;
 import dev.kuja.model.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,12 +59,31 @@ public final class BiaCsv {
     return BiaTables.model(nodeTable, reqTable, problems);
   }
 
+  /**
+   * The text of a table file: UTF-8, strictly (see {@link StrictReader}; a byte-order mark, as
+   * spreadsheet programs write with "CSV UTF-8", is dropped), within the document size limit.
+   */
   private static String text(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new DocumentException(List.of(Problem.inDocument(Problem.Location.of(file.toString()), Files.exists(file) ? "cannot be read: " + e.getMessage() : "no such file")));
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw problem(Problem.Location.of(name), Files.exists(file) ? "is not a file" : "no such file");
     }
+    try {
+      long size = Files.size(file);
+      if (size > ReadOptions.DEFAULT.maxBytes()) {
+        throw problem(Problem.Location.of(name), "the table is " + size
+            + " bytes, more than the limit of " + ReadOptions.DEFAULT.maxBytes());
+      }
+      return StrictReader.readAll(Files.newInputStream(file));
+    } catch (StrictReader.BadText e) {
+      throw problem(new Problem.Location(name, e.line, e.column), e.problem);
+    } catch (IOException e) {
+      throw problem(Problem.Location.of(name), "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static DocumentException problem(Problem.Location at, String message) {
+    return new DocumentException(List.of(Problem.inDocument(at, message)));
   }
 
   /** A CSV table: its lines parsed into rows, syntax errors among the problems. */
@@ -71,7 +92,8 @@ public final class BiaCsv {
     BiaTables.Locator locator = (line, column) -> new Problem.Location(name, line, column);
     List<BiaTables.RawRow> rows = new ArrayList<>();
     CsvFactory factory = CsvFactory.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
-    try (Reader reader = new StringReader(text); JsonParser p = factory.createParser(reader)) {
+    try (Reader reader = StrictReader.of(new StringReader(text));
+        JsonParser p = factory.createParser(reader)) {
       while (p.nextToken() == JsonToken.START_ARRAY) {
         int line = -1;
         List<String> cells = new ArrayList<>();
@@ -85,10 +107,19 @@ public final class BiaCsv {
         }
         rows.add(new BiaTables.RawRow(line, cells));
       }
-    } catch (JsonProcessingException e) {
-      problems.add(Problem.inDocument(new Problem.Location(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getLocation() == null ? 0 : e.getLocation().getColumnNr()), "not valid CSV: " + e.getOriginalMessage()));
     } catch (IOException e) {
-      problems.add(Problem.inDocument(Problem.Location.of(name), "cannot be read: " + e.getMessage()));
+      Optional<StrictReader.BadText> bad = StrictReader.BadText.in(e);
+      if (bad.isPresent()) {
+        problems.add(Problem.inDocument(new Problem.Location(name, bad.get().line, bad.get().column),
+            bad.get().problem));
+      } else if (e instanceof JsonProcessingException j) {
+        problems.add(Problem.inDocument(new Problem.Location(name,
+            j.getLocation() == null ? 0 : j.getLocation().getLineNr(),
+            j.getLocation() == null ? 0 : j.getLocation().getColumnNr()),
+            "not valid CSV: " + j.getOriginalMessage()));
+      } else {
+        problems.add(Problem.inDocument(Problem.Location.of(name), "cannot be read: " + e.getMessage()));
+      }
     }
     return BiaTables.Table.of(name, locator, rows, known, required, problems);
   }

@@ -215,8 +215,12 @@ final class BiaTables {
       }
       for (int i = 0; i < last; i++) {
         String c = cells.get(i).trim();
+        int earlier = header.indexOf(c);
         header.add(c);
-        if (!known.contains(c)) {
+        if (earlier >= 0 && !c.isEmpty()) {
+          problems.add(Problem.inDocument(locator.at(line, i + 1), "the column '" + c
+              + "' appears twice in the header (also column " + (earlier + 1) + "); name each column once"));
+        } else if (!known.contains(c)) {
           problems.add(Problem.inDocument(locator.at(line, i + 1), "unknown column '" + c + "'"
               + Suggestions.closest(c, known).map(s -> "; did you mean '" + s + "'?")
                   .orElse(" (columns: " + String.join(", ", known) + ")")));

@@ -1,6 +1,7 @@
 package dev.kuja.io.table;
 
 import dev.kuja.io.DocumentException;
+import dev.kuja.io.ReadOptions;
 import dev.kuja.io.syntax.Problems;
 import dev.kuja.model.Model;
 import dev.kuja.model.Problem;
@@ -46,7 +47,18 @@ public final class BiaWorkbook {
     if (!Files.isRegularFile(workbook)) {
       throw new DocumentException(List.of(Problem.inDocument(Problem.Location.of(name),
           Files.exists(workbook) ? "is not a file" : "no such file")));
-    } else if (lower.endsWith(".xlsx")) {
+    }
+    try {
+      long size = Files.size(workbook);
+      if (size > ReadOptions.DEFAULT.maxBytes()) {
+        throw new DocumentException(List.of(Problem.inDocument(Problem.Location.of(name), "the workbook is "
+            + size + " bytes, more than the limit of " + ReadOptions.DEFAULT.maxBytes())));
+      }
+    } catch (java.io.IOException e) {
+      throw new DocumentException(List.of(Problem.inDocument(Problem.Location.of(name), "cannot be read: "
+          + e.getMessage())));
+    }
+    if (lower.endsWith(".xlsx")) {
       sheets = Workbooks.xlsx(workbook);
     } else if (lower.endsWith(".ods")) {
       sheets = Workbooks.ods(workbook);

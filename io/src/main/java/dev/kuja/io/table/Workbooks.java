@@ -5,6 +5,7 @@ import com.github.miachm.sods.OfficePercentage;
 import com.github.miachm.sods.Range;
 import com.github.miachm.sods.SpreadSheet;
 import dev.kuja.io.DocumentException;
+import dev.kuja.io.syntax.StrictReader;
 import dev.kuja.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,15 @@ final class Workbooks {
 
   /** A cell: its text, or what is wrong with it. */
   record Cell(String text, Optional<String> problem) {
+    /** A text cell; refused when it holds a character no document may carry. */
     static Cell of(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (StrictReader.forbidden(c)) {
+          return refused("holds " + (c >= '\uFFFE' ? "the non-character " : "the control character ")
+              + String.format("U+%04X", (int) c) + ", which a document cannot carry; remove it");
+        }
+      }
       return new Cell(text, Optional.empty());
     }
 
