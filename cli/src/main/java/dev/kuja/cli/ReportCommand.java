@@ -7,6 +7,7 @@ import dev.kuja.io.report.TextReport;
 import dev.kuja.io.report.WorkbookReport;
 import dev.kuja.model.Model;
 import dev.kuja.report.Report;
+import dev.kuja.scenario.MonteCarlo;
 import dev.kuja.simulation.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "The whole picture: validation, SPOFs of the critical functions (common-cause "
         + "ones marked), the top of the criticality ranking, risky interfaces between "
-        + "organisations, and the timeline of each scenario.")
+        + "organisations, the risk matrix, the recovery objectives that declared RTOs miss, and the "
+        + "timeline of each scenario.")
 final class ReportCommand implements Callable<Integer> {
 
   @Mixin Inputs in;
@@ -38,6 +40,13 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--fail-on-breach", description = "Exit with status 1 when a scenario exceeds an MTPD.")
   boolean failOnBreach;
 
+  @Option(names = "--scenarios", defaultValue = "10000", paramLabel = "N", converter = Options.Count.class,
+      description = "Years simulated per threat for the risk matrix (default ${DEFAULT-VALUE}).")
+  long riskScenarios;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the risk matrix (default ${DEFAULT-VALUE}).")
+  long seed;
+
   @Option(names = "--html", paramLabel = "FILE",
       description = "Also write the report as one self-contained HTML file (graph, timelines, tables) "
           + "that opens offline in any browser.")
@@ -45,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--xlsx", paramLabel = "FILE",
       description = "Also write the planners' tables (functions, SPOFs, double points of failure, "
-          + "ranking, interfaces) as an Excel workbook (.xlsx).")
+          + "ranking, interfaces, risk matrix, recovery objectives) as an Excel workbook (.xlsx).")
   Path xlsx;
 
   @Override
@@ -68,7 +77,8 @@ final class ReportCommand implements Callable<Integer> {
     for (Path s : scenarios) {
       read.add(Inputs.scenario(s, m)); // every input is checked before any work is done
     }
-    Report report = Report.builder(m).scenarios(read).listener(progress::say).build();
+    MonteCarlo risk = MonteCarlo.of(m).seed(seed).scenarios(riskScenarios); // checked before any work
+    Report report = Report.builder(m).scenarios(read).risk(risk).listener(progress::say).build();
     if (html != null) {
       progress.say("writing " + html);
       HtmlReport.write(report, html);

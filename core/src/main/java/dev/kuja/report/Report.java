@@ -7,7 +7,10 @@ import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.scenario.MonteCarlo;
+import dev.kuja.scenario.RiskMatrix;
 import dev.kuja.simulation.FunctionOutcome;
+import dev.kuja.simulation.RecoveryObjectives;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.SimulationResult;
 import dev.kuja.simulation.Simulator;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The continuity report of a model: the whole picture that {@code kuja report} prints and the
@@ -29,7 +33,13 @@ import java.util.Objects;
  *       failure"), extended from the same SPOF run rather than found again;
  *   <li>the criticality ranking of every node;
  *   <li>the interfaces between organisations, their SPOF marks taken from the ranking;
- *   <li>the outcome of every scenario simulated, in the order given.
+ *   <li>the outcome of every scenario simulated, in the order given;
+ *   <li>the computed risk matrix (docs/risk.md#the-risk-matrix), when some function has impact
+ *       thresholds: per threat and for all causes, the probability per year of each impact
+ *       level, from an ensemble of 10,000 years with seed 1 unless {@link Builder#risk(MonteCarlo)}
+ *       says otherwise;
+ *   <li>the recovery objectives rolled up through the chains (docs/risk.md#recovery-objectives):
+ *       what every node must restore within, and the declared RTOs longer than that.
  * </ul>
  *
  * <p>Build with {@link #of(Model)} or {@link #builder(Model)}; the value is immutable and
@@ -54,16 +64,21 @@ public final class Report {
   private final Ranking ranking;
   private final InterfaceReport interfaces;
   private final List<SimulationResult> simulations;
+  private final Optional<RiskMatrix> riskMatrix;
+  private final RecoveryObjectives objectives;
   private final Map<String, Integer> functionIndex;
 
   private Report(Model model, List<SpofReport> spofs, List<CutSets> cutSets, Ranking ranking,
-      InterfaceReport interfaces, List<SimulationResult> simulations) {
+      InterfaceReport interfaces, List<SimulationResult> simulations, Optional<RiskMatrix> riskMatrix,
+      RecoveryObjectives objectives) {
     this.model = model;
     this.spofs = List.copyOf(spofs);
     this.cutSets = List.copyOf(cutSets);
     this.ranking = ranking;
     this.interfaces = interfaces;
     this.simulations = List.copyOf(simulations);
+    this.riskMatrix = riskMatrix;
+    this.objectives = objectives;
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < this.spofs.size(); i++) {
       index.put(this.spofs.get(i).target(), i);
@@ -132,6 +147,19 @@ public final class Report {
     return simulations;
   }
 
+  /**
+   * The computed risk matrix; empty when no function of the model has impact thresholds (there
+   * would be nothing to place on it).
+   */
+  public Optional<RiskMatrix> riskMatrix() {
+    return riskMatrix;
+  }
+
+  /** The recovery objectives of every node, with the declared RTOs longer than required. */
+  public RecoveryObjectives objectives() {
+    return objectives;
+  }
+
   /** True when some scenario takes some function down for longer than its MTPD. */
   public boolean mtpdBreached() {
     return simulations.stream().anyMatch(r -> !r.mtpdBreaches().isEmpty());
@@ -162,6 +190,13 @@ public final class Report {
         "; first %s (%d functions)", top.node(), top.functions().size())));
     sb.append(String.format("%n  interfaces: %d requirements across organisations, "
         + "%d of them single points of failure", interfaces.interfaces().size(), spofInterfaces));
+    riskMatrix.ifPresent(m -> sb.append(String.format(
+        "%n  risk matrix: %d threats, %d threat/function pairs reach an impact level; %,d years each",
+        m.sources().size() - 1, m.grid().values().stream().flatMap(r -> r.values().stream())
+            .mapToInt(List::size).sum(), m.allCauses().scenarios())));
+    sb.append(String.format("%n  recovery objectives: %d declared RTOs longer than required, "
+        + "%d functions whose recovery time is at least their RTO", objectives.gaps().size(),
+        objectives.recoveryOverRto().size()));
     if (simulations.isEmpty()) {
       sb.append(String.format("%n  no scenario simulated"));
     }
@@ -176,7 +211,8 @@ public final class Report {
   /**
    * Hears the stages of building a report, each as it starts, on the building thread: {@code
    * "single points of failure 3/11"} for every function in turn (its double points of failure
-   * are derived in the same stage), then {@code "ranking"}, {@code "interfaces"}, and {@code
+   * are derived in the same stage), then {@code "ranking"}, {@code "interfaces"}, {@code "risk
+   * matrix"} (when there is one to compute), {@code "recovery objectives"}, and {@code
    * "simulating NAME"} for every scenario to simulate.
    */
   @FunctionalInterface
@@ -193,9 +229,26 @@ public final class Report {
     /** Scenarios to simulate and results already simulated, in the order given. */
     private final List<Object> simulations = new ArrayList<>();
     private Listener listener = stage -> { };
+    private MonteCarlo risk;
 
     private Builder(Model model) {
       this.model = model;
+      this.risk = MonteCarlo.of(model);
+    }
+
+    /**
+     * The settings of the ensembles of the risk matrix (seed, scenarios, threads …; the period
+     * is always a year), instead of 10,000 years with seed 1 on every core.
+     *
+     * @throws IllegalArgumentException when the ensemble is of another model
+     */
+    public Builder risk(MonteCarlo ensemble) {
+      if (ensemble.model() != model && !ensemble.model().equals(model)) {
+        throw new IllegalArgumentException("the risk matrix of a report runs on the report's model, not "
+            + ensemble.model());
+      }
+      this.risk = ensemble;
+      return this;
     }
 
     /** Adds a scenario, to be simulated on the model when the report is built. */
@@ -254,6 +307,13 @@ public final class Report {
       Ranking ranking = analysis.ranking();
       listener.stage("interfaces");
       InterfaceReport interfaces = analysis.interfaces(ranking);
+      Optional<RiskMatrix> matrix = Optional.empty();
+      if (model.functions().stream().anyMatch(f -> !f.impacts().isEmpty())) {
+        listener.stage("risk matrix");
+        matrix = Optional.of(RiskMatrix.of(risk));
+      }
+      listener.stage("recovery objectives");
+      RecoveryObjectives objectives = RecoveryObjectives.of(model);
       List<SimulationResult> results = new ArrayList<>(simulations.size());
       Simulator simulator = null;
       for (Object s : simulations) {
@@ -267,7 +327,7 @@ public final class Report {
           results.add((SimulationResult) s);
         }
       }
-      return new Report(model, spofs, cutSets, ranking, interfaces, results);
+      return new Report(model, spofs, cutSets, ranking, interfaces, results, matrix, objectives);
     }
   }
 }

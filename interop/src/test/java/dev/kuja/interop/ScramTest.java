@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kuja.analysis.Analysis;
 import dev.kuja.bench.NationalModels;
 import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.io.export.OpenPsaMef;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Threat;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,8 @@ import org.w3c.dom.NodeList;
 /**
  * The Open-PSA MEF export in SCRAM, the reference engine of the format: it validates every
  * bundled model's export unchanged; its minimal cut sets up to order 3 are Kuja's for every
- * function (plus the trivial set of the function's own basic event, docs/documents.md#open-psa-mef);
+ * function (plus the trivial set of the function's own basic event, docs/documents.md#open-psa-mef),
+ * and those with a threat in them are minimal sets of failures that bring the function down;
  * its probability and importance analysis of the exported snapshot equals Kuja's exact
  * importance measures.
  */
@@ -81,13 +84,30 @@ class ScramTest {
     return out;
   }
 
-  /** Kuja's node ids by their MEF basic-event names. */
+  /** Kuja's node ids by their MEF basic-event names, and threats as {@code threat:ID} (as importance names them). */
   static Map<String, String> ids(Model m) {
     Map<String, String> ids = new HashMap<>();
     for (Node n : m.nodes()) {
       ids.put(OpenPsaMef.basicEvent(n.id()), n.id());
     }
+    for (Threat t : m.threats()) {
+      ids.put(OpenPsaMef.threatEvent(t.id()), "threat:" + t.id());
+    }
     return ids;
+  }
+
+  /** The nodes a set of events fails: nodes themselves, and every target of a threat. */
+  static Set<String> failed(Model m, Set<String> events) {
+    Set<String> out = new TreeSet<>();
+    for (String e : events) {
+      if (e.startsWith("threat:")) {
+        Threat t = m.threat(e.substring("threat:".length())).orElseThrow();
+        t.targets().forEach(target -> target.nodesIn(m).forEach(n -> out.add(n.id())));
+      } else {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   /** Kuja's minimal failure sets of a function up to an order, as sets of node ids. */
@@ -118,6 +138,9 @@ class ScramTest {
   }
 
   /** SCRAM's cut sets of every top event, translated back to node ids, against Kuja's. */
+  /** Cut sets with a threat in them, over the whole test class (the county has threats). */
+  static int threatSets;
+
   static int compareCutSets(Path scram, Path model, Path xml, Model m, List<String> functions, int order) throws Exception {
     Path out = xml.resolveSibling(xml.getFileName() + ".report.xml");
     Tools.run(LONG, xml.getParent(), scram.toString(), "--limit-order", String.valueOf(order), xml.toString(),
@@ -129,10 +152,24 @@ class ScramTest {
       Top top = tops.get(OpenPsaMef.topGate(f));
       assertTrue(top != null, "SCRAM has no top event for " + f + ": " + tops.keySet());
       Set<Set<String>> theirs = new java.util.HashSet<>();
+      Analysis analysis = Analysis.of(m);
       for (Set<String> set : top.cutSets()) {
         Set<String> s = new TreeSet<>();
         set.forEach(e -> s.add(ids.get(e)));
-        theirs.add(s);
+        if (s.stream().anyMatch(e -> e.startsWith("threat:"))) {
+          // a set with a threat (a common cause) is no node set of Kuja's: it must bring the
+          // function down, and without any one of its events it must not
+          assertTrue(analysis.impact(List.copyOf(failed(m, s))).failed().contains(f), f + ": " + s);
+          for (String e : s) {
+            Set<String> less = new TreeSet<>(s);
+            less.remove(e);
+            assertTrue(less.isEmpty() || !analysis.impact(List.copyOf(failed(m, less))).failed().contains(f),
+                f + ": " + s + " is not minimal");
+          }
+          threatSets++;
+        } else {
+          theirs.add(s);
+        }
       }
       Set<Set<String>> ours = new java.util.HashSet<>(kujaCutSets(model, f, order));
       ours.add(Set.of(f)); // the function's own basic event: Kuja leaves the trivial set out
@@ -154,6 +191,7 @@ class ScramTest {
       int sets = compareCutSets(scram, model, xml, m, functions, 3);
       assertTrue(sets > functions.size(), model + ": only the trivial sets?");
     }
+    assertTrue(threatSets > 0, "the county's threats make cut sets of their own");
   }
 
   @Test
@@ -191,7 +229,9 @@ class ScramTest {
       Top top = tops.get(OpenPsaMef.topGate(f));
       assertClose(k.get("probability").get("p").asDouble(), top.probability(), "P(" + f + ")");
       for (JsonNode e : k.get("events")) {
-        String event = OpenPsaMef.basicEvent(e.get("event").asText());
+        String name = e.get("event").asText();
+        String event = name.startsWith("threat:") ? OpenPsaMef.threatEvent(name.substring("threat:".length()))
+            : OpenPsaMef.basicEvent(name);
         Map<String, Double> s = top.importance().get(event);
         String what = f + ", " + e.get("event").asText();
         if (s == null) {

@@ -14,9 +14,13 @@ import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.io.report.WorkbookReport;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.report.Report;
+import dev.kuja.scenario.RiskMatrix;
+import dev.kuja.simulation.NodeObjectives;
+import dev.kuja.simulation.RequiredTime;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Workbooks both ways with LibreOffice itself: a workbook that LibreOffice made of the example's
- * CSV tables (as .xlsx and as .ods) imports to the model of those tables; the report workbook
+ * four CSV tables (as .xlsx and as .ods) imports to the model of those tables; the report workbook
  * Kuja writes opens in LibreOffice, which turns every sheet into the expected cells.
  */
 class SpreadsheetTest {
@@ -43,11 +47,15 @@ class SpreadsheetTest {
     Tools.LIBREOFFICE.require();
     Tools.PYTHON_UNO.require();
     Path script = Tools.script(dir, "workbook.py");
-    Tools.run(TIMEOUT, dir, Tools.PYTHON.toString(), script.toString(), dir.resolve("profile").toString(),
-        BIA.resolve("nodes.csv").toString(), BIA.resolve("requirements.csv").toString(), dir.resolve("bia").toString())
-        .ok("LibreOffice making bia.xlsx and bia.ods");
-    String fromCsv = Tools.kuja("import", "--nodes", BIA.resolve("nodes.csv").toString(), "--requirements",
-        BIA.resolve("requirements.csv").toString()).ok("import CSV").out();
+    List<String> tables = List.of("nodes", "requirements", "impacts", "threats");
+    List<String> command = new ArrayList<>(List.of(Tools.PYTHON.toString(), script.toString(),
+        dir.resolve("profile").toString(), dir.resolve("bia").toString()));
+    tables.forEach(t -> command.add(BIA.resolve(t + ".csv").toString()));
+    Tools.run(TIMEOUT, dir, command.toArray(String[]::new)).ok("LibreOffice making bia.xlsx and bia.ods");
+    List<String> csvImport = new ArrayList<>(List.of("import"));
+    tables.forEach(t -> csvImport.addAll(List.of("--" + t, BIA.resolve(t + ".csv").toString())));
+    String fromCsv = Tools.kuja(csvImport.toArray(String[]::new)).ok("import CSV").out();
+    assertTrue(fromCsv.contains("threats:") && fromCsv.contains("impacts:"), "all four tables imported");
     for (String book : List.of("bia.xlsx", "bia.ods")) {
       Path file = dir.resolve(book);
       assertTrue(Files.size(file) > 1000, book + " written by LibreOffice");
@@ -73,6 +81,27 @@ class SpreadsheetTest {
       }
     }
     return rows;
+  }
+
+  /**
+   * LibreOffice's rows against the expected ones: text equal, numbers (expected as {@link Double})
+   * equal to LibreOffice's 15 significant digits.
+   */
+  private static void assertCells(List<List<Object>> expected, List<List<String>> actual, String sheet) {
+    assertEquals(expected.size(), actual.size(), sheet + ": rows");
+    for (int r = 0; r < expected.size(); r++) {
+      List<Object> e = expected.get(r);
+      List<String> a = actual.get(r);
+      assertEquals(e.size(), a.size(), sheet + " row " + (r + 1) + ": " + a);
+      for (int c = 0; c < e.size(); c++) {
+        if (e.get(c) instanceof Double d) {
+          double x = Double.parseDouble(a.get(c));
+          assertTrue(Math.abs(x - d) <= 1e-13 * Math.abs(d), sheet + " row " + (r + 1) + ": " + x + " for " + d);
+        } else {
+          assertEquals(e.get(c), a.get(c), sheet + " row " + (r + 1) + " column " + (c + 1));
+        }
+      }
+    }
   }
 
   /** A row as LibreOffice writes its cells: numbers without trailing zeros, TRUE and FALSE. */
@@ -148,7 +177,46 @@ class SpreadsheetTest {
     assertEquals(doubles, sheet(out, "county", "double points"));
     assertEquals(ranking, sheet(out, "county", "ranking"));
     assertEquals(interfaces, sheet(out, "county", "interfaces"));
-    assertEquals(WorkbookReport.SHEETS.size(), Files.list(out).count(), "one CSV per sheet, no more");
+    List<List<Object>> risk = new ArrayList<>(List.of(new ArrayList<>(row("source", "threat name", "function",
+        "p minor", "p moderate", "p serious", "p severe", "p catastrophic", "likelihood", "level", "p", "score", "years"))));
+    for (RiskMatrix.Source source : report.riskMatrix().orElseThrow().sources()) {
+      for (RiskMatrix.Entry e : source.functions()) {
+        List<Object> r = new ArrayList<>(List.of(source.threat().orElse("all causes"), source.name(), e.function()));
+        for (ImpactLevel level : ImpactLevel.values()) {
+          r.add(e.atLeast().get(level).value());
+        }
+        r.add(e.cell().map(c -> c.likelihood().label()).orElse(""));
+        r.add(e.cell().map(c -> c.level().label()).orElse(""));
+        r.add(e.cell().<Object>map(c -> c.probability().value()).orElse(""));
+        r.add(e.cell().<Object>map(c -> String.valueOf(c.score())).orElse(""));
+        r.add(String.valueOf(source.scenarios()));
+        while (!r.isEmpty() && "".equals(r.get(r.size() - 1))) {
+          r.remove(r.size() - 1);
+        }
+        risk.add(r);
+      }
+    }
+    assertCells(risk, sheet(out, "county", "risk matrix"), "risk matrix");
+    List<List<String>> objectives = new ArrayList<>(List.of(row("node", "name", "kind", "owner", "declared rto",
+        "required rto", "rto set by", "required mtpd", "mtpd set by", "gap", "chain")));
+    for (NodeObjectives n : report.objectives().nodes()) {
+      if (n.requiredRto().isEmpty() && n.requiredMtpd().isEmpty() && n.declaredRto().isEmpty()) {
+        continue;
+      }
+      Node node = m.requireNode(n.node());
+      objectives.add(row(n.node(), node.name(), node.kind().label(), node.owner().orElse(""),
+          n.declaredRto().map(Durations::format).orElse(""),
+          n.requiredRto().map(r -> Durations.format(r.duration())).orElse(""),
+          n.requiredRto().map(RequiredTime::function).orElse(""),
+          n.requiredMtpd().map(r -> Durations.format(r.duration())).orElse(""),
+          n.requiredMtpd().map(RequiredTime::function).orElse(""),
+          n.gap().map(Durations::format).orElse(""),
+          String.join(" -> ", n.requiredRto().or(n::requiredMtpd).map(RequiredTime::chain).orElse(List.of()))));
+    }
+    assertEquals(objectives, sheet(out, "county", "recovery objectives"));
+    try (var files = Files.list(out)) {
+      assertEquals(WorkbookReport.SHEETS.size(), files.count(), "one CSV per sheet, no more");
+    }
     assertTrue(functions.stream().anyMatch(r -> r.get(1).contains("ä")), "non-ASCII names survive as UTF-8");
   }
 }

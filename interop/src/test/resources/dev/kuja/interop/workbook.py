@@ -1,9 +1,9 @@
-"""Makes one workbook of a BIA's two CSV tables with LibreOffice itself, as a planner would by
+"""Makes one workbook of a BIA's CSV tables with LibreOffice itself, as a planner would by
 opening them in LibreOffice Calc: each CSV read as UTF-8 with LibreOffice's own guess of every
-cell's type (numbers become numbers), the two sheets named "nodes" and "requirements", saved as
-Excel (.xlsx) and as OpenDocument (.ods) by LibreOffice's own filters.
+cell's type (numbers become numbers), each sheet named after its file (nodes.csv: "nodes"),
+saved as Excel (.xlsx) and as OpenDocument (.ods) by LibreOffice's own filters.
 
-Usage: workbook.py PROFILE_DIR NODES.csv REQUIREMENTS.csv OUT   (writes OUT.xlsx and OUT.ods)
+Usage: workbook.py PROFILE_DIR OUT TABLE.csv...   (writes OUT.xlsx and OUT.ods)
 
 Runs with Debian's /usr/bin/python3 and python3-uno; starts its own headless soffice with its own
 profile, talks to it over a named pipe, and stops it.
@@ -29,7 +29,7 @@ def url(path):
 
 
 def main():
-    profile, nodes, requirements, out = sys.argv[1:5]
+    profile, out, tables = sys.argv[1], sys.argv[2], sys.argv[3:]
     pipe = "kuja-interop-%d" % os.getpid()
     office = subprocess.Popen(
         ["soffice", "-env:UserInstallation=" + url(profile), "--headless", "--invisible", "--norestore",
@@ -52,12 +52,16 @@ def main():
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         csv = (prop("FilterName", "Text - txt - csv (StarCalc)"), prop("FilterOptions", "44,34,76,1"),
                prop("Hidden", True))
-        book = desktop.loadComponentFromURL(url(nodes), "_blank", 0, csv)
-        other = desktop.loadComponentFromURL(url(requirements), "_blank", 0, csv)
-        book.Sheets.getByIndex(0).Name = "nodes"
-        book.Sheets.importSheet(other, other.Sheets.getByIndex(0).Name, 1)
-        book.Sheets.getByIndex(1).Name = "requirements"
-        other.close(True)
+        def sheet(path):
+            return os.path.splitext(os.path.basename(path))[0]
+
+        book = desktop.loadComponentFromURL(url(tables[0]), "_blank", 0, csv)
+        book.Sheets.getByIndex(0).Name = sheet(tables[0])
+        for i, table in enumerate(tables[1:], start=1):
+            other = desktop.loadComponentFromURL(url(table), "_blank", 0, csv)
+            book.Sheets.importSheet(other, other.Sheets.getByIndex(0).Name, i)
+            book.Sheets.getByIndex(i).Name = sheet(table)
+            other.close(True)
         book.storeToURL(url(out + ".xlsx"), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         book.storeToURL(url(out + ".ods"), (prop("FilterName", "calc8"),))
         book.close(True)

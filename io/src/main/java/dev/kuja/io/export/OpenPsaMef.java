@@ -6,6 +6,8 @@ import dev.kuja.model.Node;
 import dev.kuja.model.Problem;
 import dev.kuja.model.Reliability;
 import dev.kuja.model.Requirement;
+import dev.kuja.model.Target;
+import dev.kuja.model.Threat;
 import dev.kuja.model.ValidationException;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -40,11 +42,13 @@ import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
  * single argument in place of a one-argument gate. Tolerances and recovery times have no place
  * in static fault trees and are left out.
  *
- * <p>Every basic event carries a probability: the node's mean unavailability over a study period
- * ({@link Reliability#unavailability(Duration)}), the same static snapshot that Kuja's importance
- * measures read, so a fault-tree tool's probability and importance analysis answers for the same
- * numbers; 0 for a node without reliability data, which never fails by itself in Kuja's
- * stochastic analyses. Names follow {@link #name(String)}; see docs/documents.md#open-psa-mef.
+ * <p>Each threat of the model's risk register is a basic event too, an argument of the gate of
+ * every node it fails: a common cause. Every basic event carries a probability: the node's (or
+ * threat's) mean unavailability over a study period ({@link Reliability#unavailability(Duration)}),
+ * the same static snapshot that Kuja's importance measures read, so a fault-tree tool's
+ * probability and importance analysis answers for the same numbers; 0 for a node without
+ * reliability data, which never fails by itself in Kuja's stochastic analyses. Names follow
+ * {@link #name(String)}; see docs/documents.md#open-psa-mef.
  */
 public final class OpenPsaMef {
 
@@ -58,6 +62,8 @@ public final class OpenPsaMef {
   private final Duration period;
   private final Map<String, Integer> scc = new HashMap<>();
   private final Set<Integer> cyclic = new HashSet<>();
+  /** The basic events of the threats that fail each node, in the order of the model's threats. */
+  private final Map<String, List<String>> threatsOf = new HashMap<>();
 
   private OpenPsaMef(Model model, Duration period) {
     this.model = model;
@@ -72,6 +78,16 @@ public final class OpenPsaMef {
         cyclic.add(i);
       }
       i++;
+    }
+    for (Threat t : model.threats()) {
+      for (Target target : t.targets()) {
+        for (Node n : target.nodesIn(model)) {
+          List<String> events = threatsOf.computeIfAbsent(n.id(), x -> new ArrayList<>());
+          if (!events.contains(threatEvent(t.id()))) {
+            events.add(threatEvent(t.id()));
+          }
+        }
+      }
     }
   }
 
@@ -140,6 +156,15 @@ public final class OpenPsaMef {
   /** The name of the basic event "the node fails by itself": {@code e-} and the node's {@linkplain #name(String) name}. */
   public static String basicEvent(String node) {
     return "e-" + name(node);
+  }
+
+  /**
+   * The name of the basic event "the threat happens" of a threat of the model's risk register:
+   * {@code t-} and the threat's {@linkplain #name(String) name}. It is an argument of the gate of
+   * every node the threat fails.
+   */
+  public static String threatEvent(String threat) {
+    return "t-" + name(threat);
   }
 
   /**
@@ -265,6 +290,9 @@ public final class OpenPsaMef {
       String gate = gate(function, v, context);
       List<Formula> children = new ArrayList<>();
       children.add(new Ref("basic-event", basicEvent(v)));
+      for (String threat : threatsOf.getOrDefault(v, List.of())) {
+        children.add(new Ref("basic-event", threat));
+      }
       path.add(v);
       int r = 0;
       for (Requirement req : n.requirements()) {
@@ -353,6 +381,11 @@ public final class OpenPsaMef {
           writeEvent(x, n);
         }
       }
+      for (Threat t : model.threats()) {
+        if (events.contains(threatEvent(t.id()))) {
+          writeThreat(x, t);
+        }
+      }
       nl(x, 1);
       x.writeEndElement();
       nl(x, 0);
@@ -381,6 +414,22 @@ public final class OpenPsaMef {
     x.writeEmptyElement("float");
     double q = n.reliability().map(r -> r.unavailability(period)).orElse(0d);
     x.writeAttribute("value", Double.toString(q));
+    nl(x, 2);
+    x.writeEndElement();
+  }
+
+  private void writeThreat(XMLStreamWriter x, Threat t) throws XMLStreamException {
+    nl(x, 2);
+    x.writeStartElement("define-basic-event");
+    x.writeAttribute("name", threatEvent(t.id()));
+    nl(x, 3);
+    x.writeStartElement("label");
+    x.writeCharacters(XmlText.of("threat " + t.name() + " happens, failing what it targets together "
+        + "(probability: the mean unavailability over " + Durations.format(period) + " of " + t.occurrence() + ")"));
+    x.writeEndElement();
+    nl(x, 3);
+    x.writeEmptyElement("float");
+    x.writeAttribute("value", Double.toString(t.occurrence().unavailability(period)));
     nl(x, 2);
     x.writeEndElement();
   }

@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * The continuity report as one JSON object, the output of {@code kuja report --json}
  * (docs/cli.md#kuja-report): {@code {"model", "valid", "nodes", "functions": [SPOF reports],
- * "ranking": [...], "interfaces": [groups], "scenarios": [simulations]}}. Each part is written
- * by the same {@link ResultsJson} writer as the command that shows it alone.
+ * "ranking": [...], "interfaces": [groups], "scenarios": [simulations], "risk": {risk matrix} or
+ * null, "objectives": {recovery objectives}}}. Each part is written by the same {@link
+ * ResultsJson} or {@link RiskJson} writer as the command that shows it alone.
  */
 public final class ReportJson {
 
@@ -38,5 +39,15 @@ public final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (report.riskMatrix().isPresent()) {
+      g.writeObjectFieldStart("risk");
+      RiskJson.writeRiskMatrix(g, report.riskMatrix().get());
+      g.writeEndObject();
+    } else {
+      g.writeNullField("risk");
+    }
+    g.writeObjectFieldStart("objectives");
+    RiskJson.writeObjectives(g, report.objectives());
+    g.writeEndObject();
   }
 }

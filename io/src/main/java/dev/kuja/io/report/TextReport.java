@@ -5,9 +5,14 @@ import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Criticality;
+import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.report.Report;
+import dev.kuja.scenario.RiskMatrix;
+import dev.kuja.simulation.NodeObjectives;
+import dev.kuja.simulation.RecoveryObjectives;
+import dev.kuja.simulation.RequiredTime;
 import dev.kuja.simulation.SimulationResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +26,10 @@ import java.util.Objects;
  * points of failure of critical functions</i> (per function its count, each common-cause SPOF
  * with its path, up to 8 direct ones), <i>where to invest: criticality ranking</i> (the first
  * rows), <i>interfaces between organisations</i> (the pairs with SPOF interfaces, and those
- * interfaces) and one <i>scenario</i> section per simulation.
+ * interfaces), <i>risk matrix</i> (the threats' cells on the five-by-five matrix, and each
+ * function's cell for all causes), <i>recovery objectives</i> (the declared RTOs longer than
+ * required, and the functions whose recovery time misses their RTO) and one <i>scenario</i>
+ * section per simulation.
  */
 public final class TextReport {
 
@@ -100,11 +108,54 @@ public final class TextReport {
             + String.join(", ", i.spofOf()) + ")");
       }
     }
+    out.println();
+    riskMatrix(report, out);
+    out.println();
+    objectives(report.objectives(), out);
     for (SimulationResult r : report.simulations()) {
       out.println();
       out.println("SCENARIO: " + r.scenario().name().toUpperCase(Locale.ROOT));
       out.println(r.toString().indent(2).stripTrailing());
     }
+  }
+
+  /** The matrix of the threats and, for all causes, each function's cell. */
+  private static void riskMatrix(Report report, PrintWriter out) {
+    if (report.riskMatrix().isEmpty()) {
+      out.println("RISK MATRIX");
+      out.println("  no function has impact thresholds (impacts:), so there is nothing to place on the matrix");
+      return;
+    }
+    RiskMatrix m = report.riskMatrix().get();
+    out.printf(Locale.ROOT, "RISK MATRIX (likelihood per year × impact level; %,d years per threat, seed %d)%n",
+        m.allCauses().scenarios(), m.seed());
+    out.println(m.matrixTable().indent(2).stripTrailing());
+    out.println("  all causes (threats and reliability data together):");
+    int width = m.allCauses().functions().stream().mapToInt(e -> e.function().length()).max().orElse(8);
+    for (RiskMatrix.Entry e : m.allCauses().functions()) {
+      out.println(String.format(Locale.ROOT, "    %-" + width + "s  %s", e.function(), e.cell()
+          .map(c -> c + String.format(Locale.ROOT, " (P(%s or worse) %.3f a year)", c.level().label(),
+              c.probability().value()))
+          .orElse("no impact level reached")));
+    }
+  }
+
+  /** The gaps between declared and required RTOs. */
+  private static void objectives(RecoveryObjectives o, PrintWriter out) {
+    out.println("RECOVERY OBJECTIVES: DECLARED RTO LONGER THAN REQUIRED");
+    List<NodeObjectives> gaps = o.gaps();
+    if (gaps.isEmpty()) {
+      out.println("  none: every declared RTO is within what the functions need");
+    }
+    for (NodeObjectives n : gaps) {
+      RequiredTime r = n.requiredRto().orElseThrow();
+      out.println("  " + n.node() + ": declared " + Durations.format(n.declaredRto().orElseThrow())
+          + ", required " + Durations.format(r.duration()) + " by " + r.function() + " (+"
+          + Durations.format(n.gap().orElseThrow()) + ")");
+      out.println("      " + String.join(" -> ", r.chain()));
+    }
+    out.println("  functions whose own recovery time is at least their RTO: "
+        + (o.recoveryOverRto().isEmpty() ? "none" : String.join(", ", o.recoveryOverRto())));
   }
 
   /**

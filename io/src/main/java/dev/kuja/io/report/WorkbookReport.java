@@ -8,9 +8,13 @@ import dev.kuja.analysis.SpofReport;
 import dev.kuja.io.OutputFile;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.report.Report;
+import dev.kuja.scenario.RiskMatrix;
+import dev.kuja.simulation.NodeObjectives;
+import dev.kuja.simulation.RequiredTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -37,14 +41,20 @@ import org.dhatim.fastexcel.Worksheet;
  *   <li>{@code double points}: the minimal failure sets of order 2 of every function;
  *   <li>{@code ranking}: the nodes that bring some function down alone, by criticality score;
  *   <li>{@code interfaces}: every requirement across organisations, with the functions its
- *       provider is a single point of failure of.
+ *       provider is a single point of failure of;
+ *   <li>{@code risk matrix}: per threat and for all causes, per function with impact thresholds,
+ *       the probability per year of each impact level or a worse one, and the function's cell on
+ *       the matrix (empty but for its header when no function has impact thresholds);
+ *   <li>{@code recovery objectives}: the requirements on every node, suppliers' among them — how
+ *       soon it must be restored for the functions' RTOs and MTPDs, set by which function through
+ *       which chain — its declared RTO and how much longer that is than required.
  * </ol>
  */
 public final class WorkbookReport {
 
   /** The sheets of the workbook, in order. */
-  public static final List<String> SHEETS =
-      List.of("functions", "spofs", "double points", "ranking", "interfaces");
+  public static final List<String> SHEETS = List.of("functions", "spofs", "double points", "ranking",
+      "interfaces", "risk matrix", "recovery objectives");
 
   private WorkbookReport() {}
 
@@ -103,7 +113,45 @@ public final class WorkbookReport {
             i.requirement() + 1, i.redundant(), String.join(", ", i.spofOf()));
       }
     }
-    for (Sheet s : List.of(functions, spofs, doubles, ranking, interfaces)) {
+    List<String> header = new ArrayList<>(List.of("source", "threat name", "function"));
+    for (ImpactLevel level : ImpactLevel.values()) {
+      header.add("p " + level.label());
+    }
+    header.addAll(List.of("likelihood", "level", "p", "score", "years"));
+    Sheet risk = new Sheet(wb, SHEETS.get(5), header.toArray(String[]::new));
+    report.riskMatrix().ifPresent(matrix -> {
+      for (RiskMatrix.Source source : matrix.sources()) {
+        for (RiskMatrix.Entry e : source.functions()) {
+          List<Object> row = new ArrayList<>(List.of(source.threat().orElse("all causes"), source.name(), e.function()));
+          for (ImpactLevel level : ImpactLevel.values()) {
+            row.add(e.atLeast().get(level).value());
+          }
+          row.add(e.cell().map(c -> c.likelihood().label()).orElse(""));
+          row.add(e.cell().map(c -> c.level().label()).orElse(""));
+          row.add(e.cell().<Object>map(c -> c.probability().value()).orElse(""));
+          row.add(e.cell().<Object>map(RiskMatrix.Cell::score).orElse(""));
+          row.add(source.scenarios());
+          risk.row(row.toArray());
+        }
+      }
+    });
+    Sheet objectives = new Sheet(wb, SHEETS.get(6), "node", "name", "kind", "owner", "declared rto",
+        "required rto", "rto set by", "required mtpd", "mtpd set by", "gap", "chain");
+    for (NodeObjectives n : report.objectives().nodes()) {
+      if (n.requiredRto().isEmpty() && n.requiredMtpd().isEmpty() && n.declaredRto().isEmpty()) {
+        continue;
+      }
+      Node node = m.requireNode(n.node());
+      objectives.row(n.node(), node.name(), node.kind().label(), node.owner().orElse(""),
+          n.declaredRto().map(Durations::format).orElse(""),
+          n.requiredRto().map(r -> Durations.format(r.duration())).orElse(""),
+          n.requiredRto().map(RequiredTime::function).orElse(""),
+          n.requiredMtpd().map(r -> Durations.format(r.duration())).orElse(""),
+          n.requiredMtpd().map(RequiredTime::function).orElse(""),
+          n.gap().map(Durations::format).orElse(""),
+          String.join(" -> ", n.requiredRto().or(n::requiredMtpd).map(RequiredTime::chain).orElse(List.of())));
+    }
+    for (Sheet s : List.of(functions, spofs, doubles, ranking, interfaces, risk, objectives)) {
       s.finish();
     }
     wb.finish();

@@ -18,12 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Imports a business impact analysis kept as two spreadsheet tables saved as CSV (UTF-8, comma
- * separated, first row the column names):
+ * Imports a business impact analysis kept as spreadsheet tables saved as CSV (UTF-8, comma
+ * separated, first row the column names), two required and two optional
+ * (docs/documents.md#csv-import):
  *
  * <ul>
  *   <li>{@code nodes.csv}: {@code id, kind, name, owner, criticality, mtpd, rto, recovery, tags}
@@ -31,7 +33,13 @@ import java.util.Set;
  *       the rest may be left empty; tags are separated by {@code |};
  *   <li>{@code requirements.csv}: {@code node, alternatives, k, tolerance} — one row per
  *       requirement; alternatives separated by {@code |}; an empty {@code k} means 1 (any one of
- *       the alternatives will do); an empty tolerance means none.
+ *       the alternatives will do); an empty tolerance means none;
+ *   <li>{@code impacts.csv} (optional): {@code function, after, category, level, note} — one row
+ *       per impact threshold of a function, in order;
+ *   <li>{@code threats.csv} (optional): {@code id, name, probability, rate, duration,
+ *       distribution, mean, min, max, median, sigma, nodes, organisations, tags} — one row per
+ *       threat; its duration is fixed ({@code duration}) or a distribution with its parameters;
+ *       its targets are ids separated by {@code |}.
  * </ul>
  *
  * Organisations are taken from the owner column (named by their ids). Every problem is reported
@@ -42,21 +50,53 @@ public final class BiaCsv {
 
   static final List<String> NODE_COLUMNS = BiaTables.NODE_COLUMNS;
   static final List<String> REQUIREMENT_COLUMNS = BiaTables.REQUIREMENT_COLUMNS;
+  static final List<String> IMPACT_COLUMNS = BiaTables.IMPACT_COLUMNS;
+  static final List<String> THREAT_COLUMNS = BiaTables.THREAT_COLUMNS;
+
+  /**
+   * One table: its text and the name messages give it.
+   *
+   * @param name the file name, or another name for the text
+   * @param text the CSV text
+   */
+  public record Table(String name, String text) {
+
+    public Table {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(text, "text");
+    }
+
+    /** The table in a file (UTF-8). */
+    public static Table of(Path file) {
+      return new Table(file.toString(), BiaCsv.text(file));
+    }
+  }
 
   private BiaCsv() {}
 
-  /** Imports the two tables. */
+  /** Imports the two required tables. */
   public static Model read(Path nodes, Path requirements) {
-    return read(text(nodes), nodes.toString(), text(requirements), requirements.toString());
+    return read(Table.of(nodes), Table.of(requirements), Optional.empty(), Optional.empty());
   }
 
   /** Imports the two tables from text; the names stand for the files in messages. */
   public static Model read(String nodes, String nodesName, String requirements, String requirementsName) {
-    Problems problems = new Problems(nodesName);
-    BiaTables.Table nodeTable = table(nodes, nodesName, NODE_COLUMNS, Set.of("id", "kind"), problems);
-    BiaTables.Table reqTable = table(requirements, requirementsName, REQUIREMENT_COLUMNS,
-        Set.of("node", "alternatives"), problems);
-    return BiaTables.model(nodeTable, reqTable, problems);
+    return read(new Table(nodesName, nodes), new Table(requirementsName, requirements), Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * Imports the nodes and requirements tables and, when given, the impact thresholds and the
+   * threats. Every problem of every table, and of the model they make, is reported at once.
+   */
+  public static Model read(Table nodes, Table requirements, Optional<Table> impacts, Optional<Table> threats) {
+    Problems problems = new Problems(nodes.name());
+    BiaTables.Table nodeTable = table(nodes, NODE_COLUMNS, Set.of("id", "kind"), problems);
+    BiaTables.Table reqTable = table(requirements, REQUIREMENT_COLUMNS, Set.of("node", "alternatives"), problems);
+    Optional<BiaTables.Table> impactTable = impacts.map(t -> table(t, IMPACT_COLUMNS,
+        Set.of("function", "after", "category", "level"), problems));
+    Optional<BiaTables.Table> threatTable = threats.map(t -> table(t, THREAT_COLUMNS, Set.of("id"), problems));
+    return BiaTables.model(nodeTable, reqTable, impactTable, threatTable, problems);
   }
 
   /**
@@ -87,12 +127,12 @@ public final class BiaCsv {
   }
 
   /** A CSV table: its lines parsed into rows, syntax errors among the problems. */
-  private static BiaTables.Table table(String text, String name, List<String> known, Set<String> required,
-      Problems problems) {
+  private static BiaTables.Table table(Table csv, List<String> known, Set<String> required, Problems problems) {
+    String name = csv.name();
     BiaTables.Locator locator = (line, column) -> new Problem.Location(name, line, column);
     List<BiaTables.RawRow> rows = new ArrayList<>();
     CsvFactory factory = CsvFactory.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
-    try (Reader reader = StrictReader.of(new StringReader(text));
+    try (Reader reader = StrictReader.of(new StringReader(csv.text()));
         JsonParser p = factory.createParser(reader)) {
       while (p.nextToken() == JsonToken.START_ARRAY) {
         int line = -1;

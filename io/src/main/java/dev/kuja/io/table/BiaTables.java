@@ -3,12 +3,17 @@ package dev.kuja.io.table;
 import dev.kuja.io.syntax.Problems;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
+import dev.kuja.model.ImpactThreshold;
 import dev.kuja.model.Model;
 import dev.kuja.model.ModelValidationException;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Problem;
+import dev.kuja.model.RepairTime;
 import dev.kuja.model.Requirement;
 import dev.kuja.model.Suggestions;
+import dev.kuja.model.Target;
+import dev.kuja.model.Threat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The meaning of a BIA's two tables, wherever they come from (CSV files or the sheets of a
- * workbook): the columns, the rows, and the model they make. Every problem is placed at its
+ * The meaning of a BIA's tables — nodes and requirements, and optionally impact thresholds and
+ * threats — wherever they come from (CSV files or the sheets of a workbook): the columns, the
+ * rows, and the model they make. Every problem is placed at its
  * cell by the table's {@link Locator}.
  */
 final class BiaTables {
@@ -30,6 +36,9 @@ final class BiaTables {
   static final List<String> NODE_COLUMNS =
       List.of("id", "kind", "name", "owner", "criticality", "mtpd", "rto", "recovery", "tags");
   static final List<String> REQUIREMENT_COLUMNS = List.of("node", "alternatives", "k", "tolerance");
+  static final List<String> IMPACT_COLUMNS = List.of("function", "after", "category", "level", "note");
+  static final List<String> THREAT_COLUMNS = List.of("id", "name", "probability", "rate", "duration",
+      "distribution", "mean", "min", "max", "median", "sigma", "nodes", "organisations", "tags");
 
   private BiaTables() {}
 
@@ -43,16 +52,21 @@ final class BiaTables {
   record RawRow(int line, List<String> cells) {}
 
   /**
-   * Builds the model from the two tables.
+   * Builds the model from the nodes and requirements tables and, when given, the impact
+   * thresholds and the threats.
    *
    * @throws dev.kuja.io.DocumentException with every problem of the tables and the model
    */
-  static Model model(Table nodeTable, Table reqTable, Problems problems) {
+  static Model model(Table nodeTable, Table reqTable, Optional<Table> impactTable,
+      Optional<Table> threatTable, Problems problems) {
     Model.Builder b = Model.builder();
     Set<String> owners = new LinkedHashSet<>();
     Map<String, Table.Row> nodeRows = new HashMap<>();
     Map<String, List<Table.Row>> reqRows = new LinkedHashMap<>();
     Map<String, List<Requirement>> reqs = new HashMap<>();
+    Map<String, List<Table.Row>> impactRows = new LinkedHashMap<>();
+    Map<String, List<ImpactThreshold>> thresholds = new HashMap<>();
+    impactTable.ifPresent(table -> impacts(table, impactRows, thresholds));
     for (Table.Row row : reqTable.rows) {
       Optional<String> node = row.text("node");
       Optional<String> alternatives = row.text("alternatives");
@@ -96,6 +110,7 @@ final class BiaTables {
       }
       NodeKind k = kind.orElse(NodeKind.RESOURCE);
       List<Requirement> nodeRequirements = reqs.getOrDefault(id.get(), List.of());
+      List<ImpactThreshold> nodeImpacts = thresholds.getOrDefault(id.get(), List.of());
       b.node(id.get(), k, nb -> {
         row.text("name").ifPresent(nb::name);
         owner.ifPresent(nb::owner);
@@ -106,6 +121,7 @@ final class BiaTables {
         row.text("tags").ifPresent(t -> nb.tags(List.of(t.split("\\|")).stream().map(String::trim)
             .filter(s -> !s.isEmpty()).toArray(String[]::new)));
         nb.requirements(nodeRequirements);
+        nb.impacts(nodeImpacts);
       });
     }
     for (Map.Entry<String, List<Table.Row>> e : reqRows.entrySet()) {
@@ -114,15 +130,57 @@ final class BiaTables {
             + nodeTable.name + Suggestions.hint(e.getKey(), nodeRows.keySet()));
       }
     }
+    for (Map.Entry<String, List<Table.Row>> e : impactRows.entrySet()) {
+      if (!nodeRows.containsKey(e.getKey())) {
+        e.getValue().get(0).problem("function", "names '" + e.getKey() + "', which is not a row of "
+            + nodeTable.name + Suggestions.hint(e.getKey(), nodeRows.keySet()));
+      }
+    }
     owners.forEach(o -> b.organisation(o, o));
+    Map<String, Table.Row> threatRows = new HashMap<>();
+    Map<String, List<String>> targetColumns = new HashMap<>();
+    threatTable.ifPresent(table -> threats(table, b, threatRows, targetColumns));
     try {
       Model model = b.build();
       problems.throwIfAny();
       return model;
     } catch (ModelValidationException e) {
       for (Problem p : e.problems()) {
+        if (p.element().kind() == Problem.Element.Kind.THREAT) {
+          Table.Row row = threatRows.get(p.element().id());
+          if (row != null) {
+            String column = p.element().index().isPresent()
+                ? targetColumns.get(p.element().id()).get(p.element().index().getAsInt())
+                : switch (p.field().orElse("")) {
+                  case "probability", "rate", "name", "id" -> p.field().get();
+                  case "duration" -> row.text("distribution").isPresent() ? "distribution" : "duration";
+                  case "targets" -> "nodes";
+                  default -> "id";
+                };
+            int at = row.table.column(column) > 0 ? row.table.column(column) : row.table.column("id");
+            if (!row.table.reported.contains(at + "@" + row.line)) {
+              // a value that could not be read is reported once, not again as missing
+              problems.add(p.at(row.table.locator.at(row.line, at)));
+            }
+          } else {
+            problems.add(p);
+          }
+          continue;
+        }
+        if (p.element().kind() == Problem.Element.Kind.IMPACT) {
+          List<Table.Row> rows = impactRows.getOrDefault(p.element().id(), List.of());
+          int i = p.element().index().orElse(0);
+          if (i < rows.size()) {
+            Table.Row row = rows.get(i);
+            if (!row.table.rowReported(row.line)) {
+              problems.add(p.at(row.table.locator.at(row.line,
+                  Math.max(1, row.table.column(p.field().orElse("function"))))));
+            }
+            continue;
+          }
+        }
         Table.Row row = nodeRows.get(p.element().id());
-        if (p.element().index().isPresent()) {
+        if (p.element().index().isPresent() && p.element().kind() == Problem.Element.Kind.NODE) {
           List<Table.Row> rows = reqRows.get(p.element().id());
           row = rows != null && p.element().index().getAsInt() < rows.size()
               ? rows.get(p.element().index().getAsInt()) : row;
@@ -136,6 +194,7 @@ final class BiaTables {
           case "k" -> "k";
           case "tolerance" -> "tolerance";
           case "owner", "criticality", "mtpd", "rto", "recovery", "name", "id" -> p.field().get();
+          case "impacts" -> "kind";
           default -> p.element().index().isPresent() ? "node" : "id";
         };
         if (!row.reported(column)) {
@@ -145,6 +204,126 @@ final class BiaTables {
       problems.throwIfAny();
       throw e;
     }
+  }
+
+  /** The rows of the impacts table, by function, in order; an unreadable row keeps its place as a blank threshold. */
+  private static void impacts(Table table, Map<String, List<Table.Row>> rows,
+      Map<String, List<ImpactThreshold>> thresholds) {
+    for (Table.Row row : table.rows) {
+      Optional<String> function = row.text("function");
+      if (function.isEmpty()) {
+        row.missing("function");
+        continue;
+      }
+      Optional<Duration> after = row.duration("after");
+      Optional<String> category = row.text("category");
+      Optional<String> levelText = row.text("level");
+      Optional<ImpactLevel> level = levelText.flatMap(ImpactLevel::parse);
+      if (row.text("after").isEmpty()) {
+        row.missing("after");
+      }
+      if (category.isEmpty()) {
+        row.missing("category");
+      }
+      if (levelText.isEmpty()) {
+        row.missing("level");
+      } else if (level.isEmpty()) {
+        row.problem("level", "must be minor, moderate, serious, severe or catastrophic, not '"
+            + levelText.get() + "'");
+      }
+      ImpactThreshold t;
+      if (after.isPresent() && category.isPresent() && level.isPresent()) {
+        t = new ImpactThreshold(after.get(), category.get(), level.get(), row.text("note"));
+      } else {
+        t = ImpactThreshold.of(Duration.ZERO, "", ImpactLevel.MINOR); // keeps later rows numbered
+        table.reportedRow(row.line);
+      }
+      rows.computeIfAbsent(function.get(), x -> new ArrayList<>()).add(row);
+      thresholds.computeIfAbsent(function.get(), x -> new ArrayList<>()).add(t);
+    }
+  }
+
+  /** The rows of the threats table; remembers each threat's row and the column of each of its targets. */
+  private static void threats(Table table, Model.Builder b, Map<String, Table.Row> rows,
+      Map<String, List<String>> targetColumns) {
+    for (Table.Row row : table.rows) {
+      Optional<String> id = row.text("id");
+      if (id.isEmpty()) {
+        row.missing("id");
+        continue;
+      }
+      Threat.Builder t = Threat.builder(id.get());
+      row.text("name").ifPresent(t::name);
+      row.number("probability").ifPresent(t::probability);
+      row.number("rate").ifPresent(t::ratePerYear);
+      duration(row).ifPresent(t::duration);
+      List<String> columns = new ArrayList<>();
+      for (String column : List.of("nodes", "organisations", "tags")) {
+        row.text(column).ifPresent(cell -> {
+          for (String v : cell.split("\\|")) {
+            String value = v.trim();
+            if (value.isEmpty()) {
+              continue;
+            }
+            t.target(switch (column) {
+              case "nodes" -> Target.node(value);
+              case "organisations" -> Target.organisation(value);
+              default -> Target.tag(value);
+            });
+            columns.add(column);
+          }
+        });
+      }
+      if (rows.putIfAbsent(id.get(), row) != null) {
+        row.problem("id", "threat id '" + id.get() + "' appears in an earlier row too");
+        continue;
+      }
+      targetColumns.put(id.get(), columns);
+      b.threat(t.build());
+    }
+  }
+
+  /** A threat's duration: fixed from the duration column, or the distribution the columns give. */
+  private static Optional<RepairTime> duration(Table.Row row) {
+    Optional<String> distribution = row.text("distribution");
+    if (distribution.isEmpty()) {
+      return row.duration("duration").map(RepairTime.Fixed::new);
+    }
+    switch (distribution.get()) {
+      case "fixed":
+        return required(row, "duration").map(RepairTime.Fixed::new);
+      case "exponential":
+        return required(row, "mean").map(RepairTime.Exponential::new);
+      case "uniform": {
+        Optional<Duration> min = required(row, "min");
+        Optional<Duration> max = required(row, "max");
+        return min.isPresent() && max.isPresent()
+            ? Optional.of(new RepairTime.Uniform(min.get(), max.get())) : Optional.empty();
+      }
+      case "lognormal": {
+        Optional<Duration> median = required(row, "median");
+        Optional<Double> sigma = row.number("sigma");
+        if (row.text("sigma").isEmpty()) {
+          row.problem(row.table.column("sigma") > 0 ? "sigma" : "distribution",
+              "a lognormal distribution needs sigma");
+        }
+        return median.isPresent() && sigma.isPresent()
+            ? Optional.of(new RepairTime.LogNormal(median.get(), sigma.get())) : Optional.empty();
+      }
+      default:
+        row.problem("distribution", "must be fixed, exponential, uniform or lognormal, not '"
+            + distribution.get() + "'");
+        return Optional.empty();
+    }
+  }
+
+  private static Optional<Duration> required(Table.Row row, String column) {
+    if (row.text(column).isEmpty()) {
+      row.problem(row.table.column(column) > 0 ? column : "distribution",
+          "the distribution '" + row.text("distribution").orElse("") + "' needs " + column);
+      return Optional.empty();
+    }
+    return row.duration(column);
   }
 
   /** A table with a header row, its rows keeping their numbers in the file or sheet. */
@@ -171,6 +350,15 @@ final class BiaTables {
     /** Marks a cell as reported already (by its 1-based column), so nothing else is said of it. */
     void reported(int line, int column) {
       reported.add(column + "@" + line);
+    }
+
+    /** Marks a whole row as reported already: validation says nothing more of it. */
+    void reportedRow(int line) {
+      reported.add("row@" + line);
+    }
+
+    boolean rowReported(int line) {
+      return reported.contains("row@" + line);
     }
 
     /**
@@ -283,6 +471,19 @@ final class BiaTables {
           return Optional.of(d);
         } catch (IllegalArgumentException e) {
           problem(column, e.getMessage());
+          return Optional.empty();
+        }
+      }
+
+      Optional<Double> number(String column) {
+        Optional<String> t = text(column);
+        if (t.isEmpty()) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(Double.parseDouble(t.get()));
+        } catch (NumberFormatException e) {
+          problem(column, "must be a number, not '" + t.get() + "'");
           return Optional.empty();
         }
       }

@@ -17,10 +17,10 @@ import java.util.Set;
 /**
  * Imports a business impact analysis kept as one workbook — Excel ({@code .xlsx}) or
  * OpenDocument ({@code .ods}, LibreOffice) — with a sheet {@code nodes} and a sheet {@code
- * requirements} (the sheet names read without regard to case; other sheets are left alone).
- * Each sheet is the table that {@link BiaCsv} reads from a CSV file, with the same columns and
- * the same meaning: its first non-empty row names the columns, the other rows are nodes or
- * requirements.
+ * requirements}, and optionally {@code impacts} and {@code threats} (the sheet names read
+ * without regard to case; other sheets are left alone). Each sheet is the table that {@link
+ * BiaCsv} reads from a CSV file, with the same columns and the same meaning: its first non-empty
+ * row names the columns, the other rows are nodes, requirements, impact thresholds or threats.
  *
  * <p>A cell reads as the text it holds; a number as its decimal digits ({@code 2}, {@code 0.5});
  * a true/false cell as {@code TRUE} or {@code FALSE}; a formula as its last computed value. A
@@ -30,8 +30,8 @@ import java.util.Set;
  */
 public final class BiaWorkbook {
 
-  /** The sheets of a workbook import. */
-  public static final List<String> SHEETS = List.of("nodes", "requirements");
+  /** The sheets of a workbook import: the first two required, the others read when present. */
+  public static final List<String> SHEETS = List.of("nodes", "requirements", "impacts", "threats");
 
   private BiaWorkbook() {}
 
@@ -70,7 +70,7 @@ public final class BiaWorkbook {
     List<String> names = sheets.stream().map(Workbooks.Sheet::name).toList();
     Optional<Workbooks.Sheet> nodes = find(sheets, "nodes");
     Optional<Workbooks.Sheet> requirements = find(sheets, "requirements");
-    for (String wanted : SHEETS) {
+    for (String wanted : SHEETS.subList(0, 2)) {
       if (find(sheets, wanted).isEmpty()) {
         problems.add(Problem.inDocument(Problem.Location.of(name), "no sheet '" + wanted + "'"
             + Suggestions.closest(wanted, names).map(s -> "; did you mean '" + s + "'?")
@@ -83,7 +83,11 @@ public final class BiaWorkbook {
     BiaTables.Table nodeTable = table(name, nodes.get(), BiaTables.NODE_COLUMNS, Set.of("id", "kind"), problems);
     BiaTables.Table reqTable = table(name, requirements.get(), BiaTables.REQUIREMENT_COLUMNS,
         Set.of("node", "alternatives"), problems);
-    return BiaTables.model(nodeTable, reqTable, problems);
+    Optional<BiaTables.Table> impactTable = find(sheets, "impacts").map(sheet -> table(name, sheet,
+        BiaTables.IMPACT_COLUMNS, Set.of("function", "after", "category", "level"), problems));
+    Optional<BiaTables.Table> threatTable = find(sheets, "threats").map(sheet -> table(name, sheet,
+        BiaTables.THREAT_COLUMNS, Set.of("id"), problems));
+    return BiaTables.model(nodeTable, reqTable, impactTable, threatTable, problems);
   }
 
   private static Optional<Workbooks.Sheet> find(List<Workbooks.Sheet> sheets, String name) {

@@ -417,6 +417,36 @@ class ExportTest {
   }
 
   @Test
+  void threatsAreBasicEventsOfEveryNodeTheyFail() throws Exception {
+    Model m = ModelDocuments.read("""
+        kuja: 1
+        organisations: [{ id: power-co, name: Power company }]
+        nodes:
+          - { id: gen-a, kind: resource, tags: [outdoor] }
+          - { id: gen-b, kind: resource, tags: [outdoor] }
+          - { id: grid, kind: resource, owner: power-co }
+          - { id: care, kind: function, criticality: vital, requires: [{ any: [gen-a, gen-b] }, grid] }
+        threats:
+          - { id: storm, name: Storm, rate: 0.5, duration: { distribution: fixed, duration: P1D }, targets: [{ tag: outdoor }] }
+          - { id: strike, probability: 0.1, targets: [{ organisation: power-co }] }
+        """, "threats.yaml", Format.YAML);
+    String mef = OpenPsaMef.write(m);
+    Document d = xml(mef);
+    assertWellFormed(d);
+    assertEquals("t-storm", OpenPsaMef.threatEvent("storm"));
+    // the storm takes both generators: alone, it breaks the 1-of-2 requirement
+    for (List<String> events : List.of(List.of("t-storm"), List.of("t-strike"), List.of("e-gen-a"),
+        List.of("e-gen-a", "e-gen-b"), List.<String>of())) {
+      boolean expected = events.contains("t-storm") || events.contains("t-strike") || events.contains("e-gen-b");
+      assertEquals(expected, new MefEvaluator(d, new HashSet<>(events)).gate(OpenPsaMef.topGate("care")), events::toString);
+    }
+    assertTrue(mef.contains("<define-basic-event name=\"t-storm\">"), mef);
+    double busy = 0.5 / 365;                                      // λτ: half a failure a year, a day each
+    assertTrue(mef.contains("<float value=\"" + busy / (1 + busy) + "\"/>"), mef);
+    assertTrue(mef.contains("<float value=\"0.1\"/>"), mef);
+  }
+
+  @Test
   void degenerateGatesAreSimplified() throws Exception {
     // a 2-of-2 on a cycle, a 1-of-1 chain, an all-of-two, a k-of-n that a cycle leaves too short
     Model m = ModelDocuments.read("""

@@ -34,13 +34,27 @@ class ReportRenderingTest {
   void theReportJsonIsMadeOfTheResultWriters() throws Exception {
     ObjectMapper mapper = new ObjectMapper();
     JsonNode json = mapper.readTree(ReportJson.render(report));
-    assertEquals(List.of("model", "valid", "nodes", "functions", "ranking", "interfaces", "scenarios"),
-        iterable(json.fieldNames()));
+    assertEquals(List.of("model", "valid", "nodes", "functions", "ranking", "interfaces", "scenarios",
+        "risk", "objectives"), iterable(json.fieldNames()));
     assertEquals(mapper.readTree(ResultsJson.spofs(report.spofs())).get("functions"), json.get("functions"));
     assertEquals(mapper.readTree(ResultsJson.ranking(report.ranking())).get("ranking"), json.get("ranking"));
     assertEquals(mapper.readTree(ResultsJson.interfaces(report.interfaces())).get("groups"), json.get("interfaces"));
     assertEquals(1, json.get("scenarios").size());
     assertEquals(mapper.readTree(ResultsJson.simulation(report.simulations().get(0))), json.get("scenarios").get(0));
+    assertEquals(mapper.readTree(RiskJson.riskMatrix(report.riskMatrix().orElseThrow())), json.get("risk"));
+    assertEquals(mapper.readTree(RiskJson.objectives(report.objectives())), json.get("objectives"));
+  }
+
+  @Test
+  void theTextShowsTheRiskMatrixAndTheRecoveryObjectiveGaps() {
+    String text = TextReport.render(report);
+    assertTrue(text.contains("RISK MATRIX (likelihood per year × impact level; 10,000 years per threat, seed 1)"), text);
+    assertTrue(text.contains(report.riskMatrix().orElseThrow().matrixTable().indent(2).stripTrailing()), text);
+    assertTrue(text.contains("  all causes (threats and reliability data together):"), text);
+    assertTrue(text.contains("RECOVERY OBJECTIVES: DECLARED RTO LONGER THAN REQUIRED\n"
+        + "  substation: declared PT12H, required PT7H30M by emergency-medical-services (+PT4H30M)\n"
+        + "      substation -> grid -> virve -> emergency-centre -> emergency-medical-services"), text);
+    assertTrue(text.indexOf("RECOVERY OBJECTIVES") < text.indexOf("SCENARIO: STORM"), text);
   }
 
   @Test
@@ -64,7 +78,7 @@ class ReportRenderingTest {
   void thePageHasAPlaceForEverything() {
     Template page = Template.of(Template.resource(HtmlReport.class, "report.html"));
     assertEquals(Set.of("title", "organisations", "nodes", "functions", "requirements", "css",
-        "organisation-keys", "function-articles", "scenario-articles", "ranking-rows",
+        "organisation-keys", "function-articles", "scenario-articles", "risk-matrix", "objectives", "ranking-rows",
         "interface-count", "interface-rows", "cytoscape", "data", "app"), page.names());
   }
 

@@ -11,9 +11,13 @@ import dev.kuja.analysis.SpofReport;
 import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.report.Report;
+import dev.kuja.scenario.RiskMatrix;
+import dev.kuja.simulation.NodeObjectives;
+import dev.kuja.simulation.RequiredTime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -143,6 +147,64 @@ class WorkbookReportTest {
     }
     assertEquals(interfaces, sheets.get("interfaces"));
     assertTrue(interfaces.stream().anyMatch(r -> Boolean.TRUE.equals(r.get(5))), "some interface is redundant");
+  }
+
+  @Test
+  void theRiskMatrixAndTheRecoveryObjectives() {
+    Model m = report.model();
+    assertTrue(report.riskMatrix().isPresent(), "the county has impact thresholds");
+    List<List<Object>> risk = new ArrayList<>(List.of(row("source", "threat name", "function", "p minor",
+        "p moderate", "p serious", "p severe", "p catastrophic", "likelihood", "level", "p", "score", "years")));
+    for (RiskMatrix.Source source : report.riskMatrix().get().sources()) {
+      for (RiskMatrix.Entry e : source.functions()) {
+        List<Object> r = new ArrayList<>(List.of(source.threat().orElse("all causes"), source.name(), e.function()));
+        for (ImpactLevel level : ImpactLevel.values()) {
+          r.add(e.atLeast().get(level).value());
+        }
+        r.add(e.cell().map(c -> c.likelihood().label()).orElse(""));
+        r.add(e.cell().map(c -> c.level().label()).orElse(""));
+        r.add(e.cell().<Object>map(c -> c.probability().value()).orElse(""));
+        r.add(e.cell().<Object>map(c -> (double) c.score()).orElse(""));
+        r.add((double) source.scenarios());
+        risk.add(row(r.toArray()));
+      }
+    }
+    assertEquals(risk, sheets.get("risk matrix"));
+    assertTrue(risk.size() > 3 && risk.stream().anyMatch(r -> "all causes".equals(r.get(0))), risk::toString);
+    List<List<Object>> objectives = new ArrayList<>(List.of(row("node", "name", "kind", "owner", "declared rto",
+        "required rto", "rto set by", "required mtpd", "mtpd set by", "gap", "chain")));
+    for (NodeObjectives n : report.objectives().nodes()) {
+      if (n.requiredRto().isEmpty() && n.requiredMtpd().isEmpty() && n.declaredRto().isEmpty()) {
+        continue;
+      }
+      Node node = m.requireNode(n.node());
+      objectives.add(row(n.node(), node.name(), node.kind().label(), node.owner().orElse(""),
+          n.declaredRto().map(Durations::format).orElse(""),
+          n.requiredRto().map(r -> Durations.format(r.duration())).orElse(""),
+          n.requiredRto().map(RequiredTime::function).orElse(""),
+          n.requiredMtpd().map(r -> Durations.format(r.duration())).orElse(""),
+          n.requiredMtpd().map(RequiredTime::function).orElse(""),
+          n.gap().map(Durations::format).orElse(""),
+          String.join(" -> ", n.requiredRto().or(n::requiredMtpd).map(RequiredTime::chain).orElse(List.of()))));
+    }
+    assertEquals(objectives, sheets.get("recovery objectives"));
+    assertTrue(objectives.size() > 10, "most of the county's nodes have a required RTO or MTPD");
+  }
+
+  @Test
+  void aModelWithoutImpactThresholdsHasAnEmptyRiskMatrix() throws IOException {
+    Model plain = ModelDocuments.read("""
+        kuja: 1
+        nodes:
+          - { id: grid, kind: resource }
+          - { id: care, kind: function, criticality: vital, rto: PT1H, requires: [grid] }
+        """, "plain.yaml", dev.kuja.io.Format.YAML);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    WorkbookReport.write(Report.of(plain), out);
+    Map<String, List<List<Object>>> book = read(new ByteArrayInputStream(out.toByteArray()));
+    assertEquals(1, book.get("risk matrix").size(), "the header alone");
+    assertEquals(List.of(row("grid", "grid", "resource", "", "", "PT1H", "care", "", "", "", "grid -> care")),
+        book.get("recovery objectives").subList(1, book.get("recovery objectives").size()).subList(0, 1));
   }
 
   @Test

@@ -92,7 +92,10 @@ class BiaWorkbookTest {
 
   @Test
   void theExampleAsAWorkbookIsTheModelOfItsCsvTables(@TempDir Path dir) throws IOException {
-    Model expected = BiaCsv.read(BIA.resolve("nodes.csv"), BIA.resolve("requirements.csv"));
+    Model expected = BiaCsv.read(BiaCsv.Table.of(BIA.resolve("nodes.csv")),
+        BiaCsv.Table.of(BIA.resolve("requirements.csv")), java.util.Optional.of(BiaCsv.Table.of(BIA.resolve("impacts.csv"))),
+        java.util.Optional.of(BiaCsv.Table.of(BIA.resolve("threats.csv"))));
+    assertTrue(!expected.threats().isEmpty() && expected.functions().stream().anyMatch(f -> !f.impacts().isEmpty()));
     List<List<Object>> requirements = csv(BIA.resolve("requirements.csv"));
     // k as the number a spreadsheet makes of it
     for (List<Object> row : requirements.subList(1, requirements.size())) {
@@ -103,12 +106,27 @@ class BiaWorkbookTest {
     SheetData nodes = new SheetData("nodes", csv(BIA.resolve("nodes.csv")));
     SheetData reqs = new SheetData("Requirements", requirements);
     SheetData notes = new SheetData("notes", List.of(List.of("kept by the preparedness planner")));
+    List<List<Object>> threatRows = csv(BIA.resolve("threats.csv"));
+    // probabilities, rates and sigmas as the numbers a spreadsheet makes of them
+    for (List<Object> row : threatRows.subList(1, threatRows.size())) {
+      for (int c : new int[] {2, 3, 10}) {
+        if (!row.get(c).toString().isEmpty()) {
+          row.set(c, Double.parseDouble(row.get(c).toString()));
+        }
+      }
+    }
+    SheetData impacts = new SheetData("impacts", csv(BIA.resolve("impacts.csv")));
+    SheetData threats = new SheetData("Threats", threatRows);
     Path x = dir.resolve("bia.xlsx");
-    xlsx(x, notes, reqs, nodes);
+    xlsx(x, notes, reqs, nodes, threats, impacts);
     assertEquals(expected, BiaWorkbook.read(x));
     Path o = dir.resolve("bia.ods");
-    ods(o, nodes, reqs, notes);
+    ods(o, nodes, reqs, notes, impacts, threats);
     assertEquals(expected, BiaWorkbook.read(o));
+    Path two = dir.resolve("two.xlsx");
+    xlsx(two, nodes, reqs);
+    assertEquals(BiaCsv.read(BIA.resolve("nodes.csv"), BIA.resolve("requirements.csv")), BiaWorkbook.read(two),
+        "impacts and threats are optional sheets");
   }
 
   private static List<String> problems(Path file) {
@@ -167,6 +185,25 @@ class BiaWorkbookTest {
         // no criticality column: the whole row
         "bia.ods:nodes!3:3: node 'care' (criticality): a function needs a criticality (vital, critical, important, supporting)"),
         problems(o).stream().map(p -> p.replace(dir + "/", "")).toList());
+  }
+
+  @Test
+  void impactAndThreatProblemsAreLocatedInTheirSheets(@TempDir Path dir) throws IOException {
+    SheetData nodes = new SheetData("nodes", List.of(List.of("id", "kind", "criticality"),
+        List.of("grid", "resource", ""), List.of("care", "function", "vital")));
+    SheetData reqs = new SheetData("requirements", List.of(List.of("node", "alternatives"), List.of("care", "grid")));
+    SheetData impacts = new SheetData("impacts", List.of(List.of("function", "after", "category", "level"),
+        List.of("care", "PT1H", "health", "dreadful"), List.of("cure", "PT2H", "health", "serious")));
+    SheetData threats = new SheetData("threats", List.of(List.of("id", "rate", "distribution", "nodes"),
+        List.of("storm", "lots", "gaussian", "grid")));
+    Path x = dir.resolve("bia.xlsx");
+    xlsx(x, nodes, reqs, impacts, threats);
+    assertEquals(List.of(
+        "bia.xlsx:impacts!D2: column 'level': must be minor, moderate, serious, severe or catastrophic, not 'dreadful'",
+        "bia.xlsx:impacts!A3: column 'function': names 'cure', which is not a row of the nodes sheet; did you mean 'care'?",
+        "bia.xlsx:threats!B2: column 'rate': must be a number, not 'lots'",
+        "bia.xlsx:threats!C2: column 'distribution': must be fixed, exponential, uniform or lognormal, not 'gaussian'"),
+        problems(x).stream().map(p -> p.replace(dir + "/", "")).toList());
   }
 
   @Test
