@@ -305,7 +305,11 @@ class KujaTest {
     assertTrue(zero.err().contains("'PT0S' must be longer than zero"), zero.err());
     Run other = kuja("export", MODEL, "--to", "dot", "--period", "P8D");
     assertEquals(2, other.status());
-    assertTrue(other.err().contains("--period applies to --to mef only"), other.err());    String one = kuja("export", MODEL, "--to", "mef", "--function", "home-care,roads").out();
+    assertTrue(other.err().contains("--period applies to --to mef only"), other.err());
+    Run publicView = kuja("export", MODEL, "--public", "--organisation", "county", "--function", "home-care");
+    assertEquals(2, publicView.status());
+    assertTrue(publicView.err().contains("--function applies to --to mef only, not to a public view"), publicView.err());
+    String one = kuja("export", MODEL, "--to", "mef", "--function", "home-care,roads").out();
     assertEquals(2, one.split("<define-fault-tree ", -1).length - 1, "two trees");
     assertTrue(one.indexOf("name=\"ft-home-care\"") < one.indexOf("name=\"ft-roads\""), one);
     Run notAFunction = kuja("export", MODEL, "--to", "mef", "--function", "grid");

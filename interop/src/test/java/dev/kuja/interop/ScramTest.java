@@ -49,7 +49,13 @@ class ScramTest {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(Files.readAllBytes(xml)));
     Map<String, Top> out = new LinkedHashMap<>();
-    NodeList sums = ((Element) d.getElementsByTagName("results").item(0)).getElementsByTagName("sum-of-products");
+    Element results = (Element) d.getElementsByTagName("results").item(0);
+    if (results == null) {
+      // a model without functions has no fault trees, and SCRAM's report no results
+      assertEquals(0, d.getElementsByTagName("fault-trees").getLength(), "results are missing only for a model without fault trees");
+      return out;
+    }
+    NodeList sums = results.getElementsByTagName("sum-of-products");
     for (int i = 0; i < sums.getLength(); i++) {
       Element sop = (Element) sums.item(i);
       Set<Set<String>> sets = new java.util.HashSet<>();
@@ -67,7 +73,7 @@ class ScramTest {
       out.put(sop.getAttribute("name"), new Top(sets, p.isEmpty() ? Double.NaN : Double.parseDouble(p), new HashMap<>()));
     }
     // the results' importance (the performance section has <importance> timings too)
-    NodeList importance = ((Element) d.getElementsByTagName("results").item(0)).getElementsByTagName("importance");
+    NodeList importance = results.getElementsByTagName("importance");
     for (int i = 0; i < importance.getLength(); i++) {
       Element imp = (Element) importance.item(i);
       Map<String, Map<String, Double>> events = out.get(imp.getAttribute("name")).importance();
@@ -183,14 +189,20 @@ class ScramTest {
   @Test
   void everyBundledModelValidatesAndHasKujasCutSets(@TempDir Path dir) throws Exception {
     Path scram = Tools.SCRAM.require();
+    int allSets = 0;
+    int allFunctions = 0;
     for (Path model : Tools.bundledModels()) {
       Path xml = export(model, dir);
       validate(scram, xml);
       Model m = ModelDocuments.read(model);
       List<String> functions = m.functions().stream().map(Node::id).toList();
       int sets = compareCutSets(scram, model, xml, m, functions, 3);
-      assertTrue(sets > functions.size(), model + ": only the trivial sets?");
+      assertTrue(sets >= functions.size(), model + ": every function has at least its own set");
+      allSets += sets;
+      allFunctions += functions.size();
     }
+    // a region's small documents may hold only trivial sets; the models as a whole may not
+    assertTrue(allSets > 2 * allFunctions, allSets + " sets of " + allFunctions + " functions: only the trivial sets?");
     assertTrue(threatSets > 0, "the county's threats make cut sets of their own");
   }
 
