@@ -11,6 +11,9 @@ module dev.kuja.io {
   requires com.fasterxml.jackson.dataformat.csv;
   requires org.yaml.snakeyaml;
   requires java.xml;
+  requires org.dhatim.fastexcel;
+  requires org.dhatim.fastexcel.reader;
+  requires com.github.miachm.sods;
 
   exports dev.kuja.io;
   exports dev.kuja.io.document;

@@ -193,6 +193,77 @@ public class Benchmarks {
     return s.analysis.cutSets("a0/c0/emergency-care", 2);
   }
 
+  /** The function whose cut sets are measured beside SCRAM's (bench/README.md). */
+  static final String CUT_SET_FUNCTION = "a0/c0/emergency-care";
+
+  /** Minimal cut sets of one function at growing sizes and orders, the trees SCRAM is timed on. */
+  @State(Scope.Benchmark)
+  public static class CutSetScale {
+    @Param({"1000", "10000", "100000"})
+    public int size;
+
+    @Param({"2", "3"})
+    public int order;
+
+    Analysis analysis;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      analysis = Analysis.of(NationalModels.generate(size, 42));
+      analysis.impact("transmission-1"); // freezes the compact form
+    }
+  }
+
+  /**
+   * SPOFs and minimal cut sets up to the order, from scratch on the frozen model, of the
+   * function whose fault tree SCRAM analyses in bench/README.md.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  public Object cutSetsBesideScram(CutSetScale s) {
+    return s.analysis.cutSets(CUT_SET_FUNCTION, s.order);
+  }
+
+  /** Every function's cut sets, the whole model SCRAM is timed on (one fault tree per function). */
+  @State(Scope.Benchmark)
+  public static class CutSetEveryFunction {
+    @Param({"1000", "10000"})
+    public int size;
+
+    @Param({"2", "3"})
+    public int order;
+
+    Analysis analysis;
+    List<String> functions;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      Model model = NationalModels.generate(size, 42);
+      analysis = Analysis.of(model);
+      analysis.impact("transmission-1"); // freezes the compact form
+      functions = model.functions().stream().map(dev.kuja.model.Node::id).toList();
+    }
+  }
+
+  /** SPOFs and minimal cut sets up to the order of every function of the model. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 2, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public int cutSetsEveryFunctionBesideScram(CutSetEveryFunction s) {
+    int sets = 0;
+    for (String f : s.functions) {
+      sets += s.analysis.cutSets(f, s.order).size();
+    }
+    return sets;
+  }
+
   /** A model document on disk, read, validated and frozen within a 2 GiB heap. */
   @State(Scope.Benchmark)
   public static class Document {

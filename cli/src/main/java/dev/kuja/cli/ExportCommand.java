@@ -58,6 +58,15 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
   Path output;
 
+  @Option(names = "--period", paramLabel = "D", converter = Options.Period.class,
+      description = "MEF only: the study period of the basic events' probabilities, each node's "
+          + "mean unavailability over it (default P365D, SCRAM's default mission time).")
+  java.time.Duration period;
+
+  @Option(names = "--function", paramLabel = "F", split = ",", converter = Options.Id.class,
+      description = "MEF only: the fault trees of these functions only (default: every function).")
+  java.util.List<String> functions;
+
   @Override
   public Integer call() {
     if (publicView || organisation != null) {
@@ -71,12 +80,20 @@ final class ExportCommand implements Callable<Integer> {
     if (output != null) {
       OutputFile.refuseInputs(output, "--output", models);
     }
+    if (period != null && !format.equals("mef")) {
+      throw new IllegalArgumentException("--period applies to --to mef only, not to --to " + format);
+    }
+    if (functions != null && !format.equals("mef")) {
+      throw new IllegalArgumentException("--function applies to --to mef only, not to --to " + format);
+    }
     Model m = read();
     String text = switch (format) {
       case "graphml" -> GraphExport.graphml(m);
       case "dot" -> GraphExport.dot(m, Analysis.of(m).spofs());
       case "mermaid" -> GraphExport.mermaid(m);
-      case "mef" -> OpenPsaMef.write(m);
+      case "mef" -> OpenPsaMef.write(m, period == null ? OpenPsaMef.DEFAULT_PERIOD : period,
+          functions == null ? m.functions().stream().map(dev.kuja.model.Node::id).toList()
+              : functions.stream().map(f -> Options.node(m, "--function", f)).toList());
       case "html" -> HtmlReport.render(Report.of(m));
       case "yaml" -> ModelDocuments.write(m, Format.YAML);
       default -> ModelDocuments.write(m, Format.JSON);
@@ -92,6 +109,10 @@ final class ExportCommand implements Callable<Integer> {
     }
     if (organisation == null) {
       throw new IllegalArgumentException("--public needs --organisation: whose public view to write");
+    }
+    if (period != null || functions != null) {
+      throw new IllegalArgumentException((period != null ? "--period" : "--function")
+          + " applies to --to mef only, not to a public view");
     }
     Format format;
     if (to != null) {

@@ -84,6 +84,9 @@ public final class Kuja implements Runnable {
 
   public static void main(String[] args) {
     logging(args);
+    // the command line says what went wrong itself; libraries that log through
+    // java.util.logging (SODS, reading .ods workbooks) would print to stderr besides
+    java.util.logging.LogManager.getLogManager().reset();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int status = run(args, out, err);

@@ -4,6 +4,7 @@ import dev.kuja.io.OutputFile;
 import dev.kuja.io.report.HtmlReport;
 import dev.kuja.io.report.ReportJson;
 import dev.kuja.io.report.TextReport;
+import dev.kuja.io.report.WorkbookReport;
 import dev.kuja.model.Model;
 import dev.kuja.report.Report;
 import dev.kuja.scenario.MonteCarlo;
@@ -47,17 +48,32 @@ final class ReportCommand implements Callable<Integer> {
           + "that opens offline in any browser.")
   Path html;
 
+  @Option(names = "--xlsx", paramLabel = "FILE",
+      description = "Also write the planners' tables (functions, SPOFs, double points of failure, "
+          + "ranking, interfaces, risk matrix, recovery objectives) as an Excel workbook (.xlsx).")
+  Path xlsx;
+
   @Override
   public Integer call() {
+    if (xlsx != null && !xlsx.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+      throw new IllegalArgumentException("--xlsx must name an Excel workbook ending in .xlsx, not '" + xlsx + "'");
+    }
     if (html != null) {
       OutputFile.refuseInputs(html, "--html", in.documents);
+    }
+    if (xlsx != null) {
+      OutputFile.refuseInputs(xlsx, "--xlsx", in.documents);
     }
     Progress progress = new Progress(Kuja.rawErr(spec), !in.json && System.console() != null);
     progress.say("reading " + Inputs.names(in.documents));
     Model m = in.simulated();
+    // nor a document the models include
+    List<Path> sources = m.sources().stream().map(Path::of).toList();
     if (html != null) {
-      // nor a document the models include
-      OutputFile.refuseInputs(html, "--html", m.sources().stream().map(Path::of).toList());
+      OutputFile.refuseInputs(html, "--html", sources);
+    }
+    if (xlsx != null) {
+      OutputFile.refuseInputs(xlsx, "--xlsx", sources);
     }
     List<Scenario> read = new ArrayList<>();
     for (Path s : in.scenarios()) {
@@ -68,6 +84,10 @@ final class ReportCommand implements Callable<Integer> {
     if (html != null) {
       progress.say("writing " + html);
       HtmlReport.write(report, html);
+    }
+    if (xlsx != null) {
+      progress.say("writing " + xlsx);
+      WorkbookReport.write(report, xlsx);
     }
     progress.done();
     PrintWriter out = spec.commandLine().getOut();

@@ -293,6 +293,35 @@ class KujaTest {
   }
 
   @Test
+  void exportMefTakesTheStudyPeriodOfItsProbabilities() {
+    // the medicine wholesaler: probability 0.02 of failing, uniform repair of 1 to 7 days (mean 4 days)
+    String year = kuja("export", MODEL, "--to", "mef").out();
+    String week = kuja("export", MODEL, "--to", "mef", "--period", "P8D").out();
+    assertTrue(year.contains("the mean unavailability over P365D"), year);
+    assertTrue(week.contains("the mean unavailability over P8D"), week);
+    assertTrue(week.contains("<float value=\"0.01\"/>"), "0.02 · 4 days / 8 days");
+    Run zero = kuja("export", MODEL, "--to", "mef", "--period", "PT0S");
+    assertEquals(2, zero.status());
+    assertTrue(zero.err().contains("'PT0S' must be longer than zero"), zero.err());
+    Run other = kuja("export", MODEL, "--to", "dot", "--period", "P8D");
+    assertEquals(2, other.status());
+    assertTrue(other.err().contains("--period applies to --to mef only"), other.err());
+    Run publicView = kuja("export", MODEL, "--public", "--organisation", "county", "--function", "home-care");
+    assertEquals(2, publicView.status());
+    assertTrue(publicView.err().contains("--function applies to --to mef only, not to a public view"), publicView.err());
+    String one = kuja("export", MODEL, "--to", "mef", "--function", "home-care,roads").out();
+    assertEquals(2, one.split("<define-fault-tree ", -1).length - 1, "two trees");
+    assertTrue(one.indexOf("name=\"ft-home-care\"") < one.indexOf("name=\"ft-roads\""), one);
+    Run notAFunction = kuja("export", MODEL, "--to", "mef", "--function", "grid");
+    assertEquals(2, notAFunction.status());
+    assertTrue(notAFunction.err().contains("'grid' is a resource, not a function"), notAFunction.err());
+    Run unknown = kuja("export", MODEL, "--to", "mef", "--function", "home-cair");
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().contains("did you mean 'home-care'"), unknown.err());
+    assertEquals(2, kuja("export", MODEL, "--to", "dot", "--function", "home-care").status());
+  }
+
+  @Test
   void importTurnsTheBiaTablesIntoAModel(@TempDir Path dir) {
     Path bia = Path.of("..", "examples", "bia");
     Path out = dir.resolve("bia.yaml");
@@ -315,6 +344,63 @@ class KujaTest {
         "--requirements", bia.resolve("nodes.csv").toString());
     assertEquals(2, bad.status());
     assertTrue(bad.err().lines().allMatch(l -> l.matches(".*\\.csv:\\d+:\\d+: .*")), bad.err());
+  }
+
+  @Test
+  void importReadsAWorkbook(@TempDir Path dir) throws Exception {
+    Path bia = Path.of("..", "examples", "bia");
+    Path xlsx = dir.resolve("bia.xlsx");
+    try (var out = Files.newOutputStream(xlsx)) {
+      var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+      for (String sheet : List.of("nodes", "requirements")) {
+        var ws = wb.newWorksheet(sheet);
+        List<String> lines = Files.readAllLines(bia.resolve(sheet + ".csv"));
+        for (int r = 0; r < lines.size(); r++) {
+          String[] cells = lines.get(r).split(",", -1);
+          for (int c = 0; c < cells.length; c++) {
+            if (!cells[c].isEmpty()) {
+              ws.value(r, c, cells[c]);
+            }
+          }
+        }
+      }
+      wb.finish();
+    }
+    Run fromCsv = kuja("import", "--nodes", bia.resolve("nodes.csv").toString(),
+        "--requirements", bia.resolve("requirements.csv").toString());
+    Run fromWorkbook = kuja("import", "--workbook", xlsx.toString());
+    assertEquals(0, fromWorkbook.status(), fromWorkbook.err());
+    assertEquals(fromCsv.out(), fromWorkbook.out());
+    Run both = kuja("import", "--workbook", xlsx.toString(), "--nodes", bia.resolve("nodes.csv").toString(),
+        "--requirements", bia.resolve("requirements.csv").toString());
+    assertEquals(2, both.status());
+    assertTrue(both.err().contains("mutually exclusive"), both.err());
+    Run half = kuja("import", "--nodes", bia.resolve("nodes.csv").toString());
+    assertEquals(2, half.status());
+    assertTrue(half.err().contains("--requirements"), half.err());
+    Run odd = kuja("import", "--workbook", bia.resolve("nodes.csv").toString());
+    assertEquals(2, odd.status());
+    assertTrue(odd.err().contains("a workbook must be .xlsx (Excel) or .ods"), odd.err());
+  }
+
+  @Test
+  void reportAsAWorkbook(@TempDir Path dir) throws Exception {
+    Path xlsx = dir.resolve("county.xlsx");
+    Run r = kuja("report", MODEL, "--xlsx", xlsx.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("KUJA CONTINUITY REPORT"), "the text report is still printed");
+    try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+      assertEquals(List.of("functions", "spofs", "double points", "ranking", "interfaces", "risk matrix",
+          "recovery objectives"),
+          wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList());
+    }
+    Run wrong = kuja("report", MODEL, "--xlsx", dir.resolve("county.ods").toString());
+    assertEquals(2, wrong.status());
+    assertTrue(wrong.err().contains("--xlsx must name an Excel workbook ending in .xlsx"), wrong.err());
+    assertFalse(Files.exists(dir.resolve("county.ods")));
+    Run bad = kuja("report", MODEL, "--xlsx", dir.resolve("no/such/dir/county.xlsx").toString());
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().contains("cannot write"), bad.err());
   }
 
   @Test

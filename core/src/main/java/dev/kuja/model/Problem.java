@@ -84,16 +84,24 @@ public record Problem(Element element, Optional<String> field, Optional<Location
   }
 
   /**
-   * A place in a document.
+   * A place in a document: a line and column of a text, or a cell of a sheet of a workbook.
    *
    * @param source the file name, or another name for the text read
-   * @param line   1-based line, 0 when the problem concerns the whole document
-   * @param column 1-based column, 0 when unknown
+   * @param sheet  the sheet of a workbook; empty for a text
+   * @param line   1-based line (the row of a sheet), 0 when the problem concerns the whole
+   *               document (or sheet)
+   * @param column 1-based column, 0 when unknown (or the whole row)
    */
-  public record Location(String source, int line, int column) {
+  public record Location(String source, Optional<String> sheet, int line, int column) {
 
     public Location {
       Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(sheet, "sheet");
+    }
+
+    /** A place in a text. */
+    public Location(String source, int line, int column) {
+      this(source, Optional.empty(), line, column);
     }
 
     /** The whole document. */
@@ -101,10 +109,39 @@ public record Problem(Element element, Optional<String> field, Optional<Location
       return new Location(source, 0, 0);
     }
 
-    /** {@code file:line:column}, or just the file when there is no line. */
+    /** A cell of a sheet of a workbook: row and column from 1 (A is 1); 0 for a whole sheet or row. */
+    public static Location cell(String source, String sheet, int row, int column) {
+      return new Location(source, Optional.of(Objects.requireNonNull(sheet, "sheet")), row, column);
+    }
+
+    /**
+     * {@code file:line:column}, or just the file when there is no line; in a workbook, the cell
+     * as spreadsheets name it: {@code file:sheet!C7}, {@code file:sheet!7:7} for a whole row,
+     * {@code file:sheet} for a whole sheet (a sheet name other than letters, digits and {@code _}
+     * in single quotes).
+     */
     @Override
     public String toString() {
-      return line > 0 ? source + ":" + line + ":" + column : source;
+      if (sheet.isEmpty()) {
+        return line > 0 ? source + ":" + line + ":" + column : source;
+      }
+      String name = sheet.get();
+      if (!name.matches("[\\p{L}\\p{N}_]+")) {
+        name = "'" + name.replace("'", "''") + "'";
+      }
+      if (line <= 0) {
+        return source + ":" + name;
+      }
+      return source + ":" + name + "!" + (column > 0 ? columnName(column) + line : line + ":" + line);
+    }
+
+    /** The spreadsheet name of a 1-based column: A … Z, AA … */
+    public static String columnName(int column) {
+      StringBuilder sb = new StringBuilder();
+      for (int c = column; c > 0; c = (c - 1) / 26) {
+        sb.append((char) ('A' + (c - 1) % 26));
+      }
+      return sb.reverse().toString();
     }
   }
 

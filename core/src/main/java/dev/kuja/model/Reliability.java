@@ -1,5 +1,6 @@
 package dev.kuja.model;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -14,6 +15,9 @@ import java.util.OptionalDouble;
  */
 public record Reliability(
     OptionalDouble failureProbability, OptionalDouble failuresPerYear, Optional<RepairTime> repairTime) {
+
+  /** Milliseconds in a year of 365 days: the unit of failure rates. */
+  private static final double YEAR_MS = 365d * 24 * 3600 * 1000;
 
   /**
    * The highest failure rate a model may state, per year: 10,000, a failure more than once an
@@ -43,6 +47,43 @@ public record Reliability(
   /** The same data with the given repair-time distribution. */
   public Reliability withRepairTime(RepairTime repair) {
     return new Reliability(failureProbability, failuresPerYear, Optional.of(repair));
+  }
+
+  /**
+   * The mean unavailability over a study period: the probability that the node is down by
+   * itself at a random instant of the period, the static snapshot that importance measures
+   * read (docs/stochastic.md#importance-measures). With a probability p: p without a repair
+   * time (down for the whole period), p · min(1, τ / T) with a mean repair time τ; with a rate
+   * λ: λτ / (1 + λτ) with a mean repair time τ (the steady state of failures and repairs), 1 −
+   * (1 − e^(−λT)) / (λT) without one (down from the first failure to the end of the period);
+   * 0 for a rate of 0 and for data with neither a probability nor a rate. Times count in
+   * milliseconds ({@link Durations#millis(Duration)}), rates per year of 365 days.
+   *
+   * @param period the study period T, positive
+   * @throws IllegalArgumentException when the period is not positive
+   */
+  public double unavailability(Duration period) {
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("the study period must be positive, not " + period);
+    }
+    long t = Durations.millis(period);
+    if (failureProbability.isPresent()) {
+      double p = failureProbability.getAsDouble();
+      return repairTime.map(r -> p * Math.min(1, r.mean().toMillis() / (double) t)).orElse(p);
+    }
+    if (failuresPerYear.isEmpty()) {
+      return 0;
+    }
+    double lambda = failuresPerYear.getAsDouble() / YEAR_MS;
+    if (lambda == 0) {
+      return 0;
+    }
+    if (repairTime.isPresent()) {
+      double busy = lambda * repairTime.get().mean().toMillis();
+      return busy / (1 + busy);
+    }
+    double x = lambda * t;
+    return 1 + Math.expm1(-x) / x;
   }
 
   @Override

@@ -103,27 +103,10 @@ final class Units {
 
   /**
    * The mean unavailability of unit u over the period — the probability that it is down at a
-   * random instant: p for a probability without repair time (down the whole period), p · τ / T
-   * with a mean repair time τ (capped at p); λτ / (1 + λτ) for a rate λ with mean repair time τ
-   * (the steady state of the renewal process); 1 − (1 − e^(−λT)) / (λT) for a rate without
-   * repair (down from the first failure to the end of the period).
+   * random instant ({@link Reliability#unavailability(Duration)}).
    */
   double unavailability(int u) {
-    Reliability r = spec[u];
-    if (r.failureProbability().isPresent()) {
-      double p = r.failureProbability().getAsDouble();
-      return r.repairTime().map(t -> p * Math.min(1, t.mean().toMillis() / (double) period)).orElse(p);
-    }
-    double lambda = r.failuresPerYear().getAsDouble() / YEAR_MS;
-    if (lambda == 0) {
-      return 0;
-    }
-    if (r.repairTime().isPresent()) {
-      double busy = lambda * r.repairTime().get().mean().toMillis();
-      return busy / (1 + busy);
-    }
-    double x = lambda * period;
-    return 1 + Math.expm1(-x) / x;
+    return spec[u].unavailability(Duration.ofMillis(period));
   }
 
   /** The expected number of outages one scenario samples (see {@link MonteCarlo#expectedOutages()}). */

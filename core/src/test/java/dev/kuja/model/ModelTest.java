@@ -94,4 +94,36 @@ class ModelTest {
     Analysis.of(m).failureTimes(m.nodes().get(0).id());
     return new java.lang.ref.WeakReference<>(m);
   }
+
+  @Test
+  void unavailabilityIsTheMeanShareOfThePeriodSpentDown() {
+    Duration year = Duration.ofDays(365);
+    assertEquals(0.1, Reliability.probability(0.1).unavailability(year));
+    // p = 0.5 with a fixed repair of 73 days: down a fifth of the year with probability 1/2
+    assertEquals(0.1, Reliability.probability(0.5).withRepairTime(new RepairTime.Fixed(Duration.ofDays(73)))
+        .unavailability(year), 1e-15);
+    // a repair longer than the period is cut at the period
+    assertEquals(0.5, Reliability.probability(0.5).withRepairTime(new RepairTime.Fixed(Duration.ofDays(400)))
+        .unavailability(year), 1e-15);
+    // 4 failures a year, each repaired in 1/4 of a year: λτ = 1, down half the time
+    assertEquals(0.5, Reliability.rate(4, new RepairTime.Fixed(Duration.ofMillis(365L * 24 * 3600 * 1000 / 4)))
+        .unavailability(year), 1e-15);
+    // one failure a year and no repair: 1 − (1 − e^−1) / 1
+    Reliability once = new Reliability(java.util.OptionalDouble.empty(), java.util.OptionalDouble.of(1), Optional.empty());
+    assertEquals(Math.exp(-1), once.unavailability(year), 1e-15);
+    assertEquals(0.0, Reliability.rate(0, new RepairTime.Fixed(Duration.ofHours(1))).unavailability(year));
+    assertThrows(IllegalArgumentException.class, () -> once.unavailability(Duration.ZERO));
+  }
+
+  @Test
+  void aCellOfAWorkbookIsNamedAsSpreadsheetsNameIt() {
+    assertEquals("bia.xlsx:requirements!C7", Problem.Location.cell("bia.xlsx", "requirements", 7, 3).toString());
+    assertEquals("bia.xlsx:nodes!4:4", Problem.Location.cell("bia.xlsx", "nodes", 4, 0).toString());
+    assertEquals("bia.xlsx:nodes", Problem.Location.cell("bia.xlsx", "nodes", 0, 0).toString());
+    assertEquals("b.ods:'my sheet'!AA1", Problem.Location.cell("b.ods", "my sheet", 1, 27).toString());
+    assertEquals("b.ods:'it''s'!A1", Problem.Location.cell("b.ods", "it's", 1, 1).toString());
+    assertEquals(List.of("A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"),
+        java.util.stream.IntStream.of(1, 26, 27, 52, 53, 702, 703).mapToObj(Problem.Location::columnName).toList());
+    assertEquals("nodes.csv:3:5", new Problem.Location("nodes.csv", 3, 5).toString());
+  }
 }

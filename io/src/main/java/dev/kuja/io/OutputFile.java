@@ -1,9 +1,12 @@
 package dev.kuja.io;
 
 import dev.kuja.model.Problem;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -52,6 +55,13 @@ public final class OutputFile {
     void writeTo(Writer out) throws IOException;
   }
 
+  /** Writes the content of a binary file (a workbook) to a stream. */
+  @FunctionalInterface
+  public interface Bytes {
+    /** Writes everything; may throw to abandon the file. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   private OutputFile() {}
 
   /** Writes text to a file, all of it or nothing, as UTF-8. */
@@ -67,6 +77,27 @@ public final class OutputFile {
    *     unchanged and no temporary file is left
    */
   public static void write(Path file, Content content) {
+    Objects.requireNonNull(content, "content");
+    writeBytes(file, stream -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8.newEncoder()));
+      // the content may close its writer (a JSON generator does): that must not close the file
+      content.writeTo(new FilterWriter(w) {
+        @Override
+        public void close() throws IOException {
+          flush();
+        }
+      });
+      w.flush();
+    });
+  }
+
+  /**
+   * Writes a binary file, all of it or nothing, the same way as {@link #write(Path, Content)}.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be written; the file is then
+   *     unchanged and no temporary file is left
+   */
+  public static void writeBytes(Path file, Bytes content) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(content, "content");
     Path target = target(file);
@@ -79,16 +110,20 @@ public final class OutputFile {
     try {
       temp = createTemp(dir, target.getFileName().toString());
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-            StandardCharsets.UTF_8.newEncoder()));
-        // the content may close its writer (a JSON generator does): that must not close the file
-        content.writeTo(new FilterWriter(w) {
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
+        // the content may close its stream: that must not close the file before it is forced
+        content.writeTo(new FilterOutputStream(out) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
+
           @Override
           public void close() throws IOException {
             flush();
           }
         });
-        w.flush();
+        out.flush();
         channel.force(true);
       }
       keepPermissions(target, temp);

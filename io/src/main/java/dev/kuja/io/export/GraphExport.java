@@ -43,7 +43,9 @@ public final class GraphExport {
   public static String graphml(Model model) {
     StringWriter out = new StringWriter();
     try {
-      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      // the JDK's own writer: a StAX provider on the class path (Aalto, which the workbook reader
+      // brings) would otherwise be chosen and escape differently
+      XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
       x.writeStartDocument("UTF-8", "1.0");
       x.writeCharacters("\n");
       x.writeStartElement("graphml");

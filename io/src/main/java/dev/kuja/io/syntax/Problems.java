@@ -45,8 +45,9 @@ public final class Problems {
     return list.isEmpty();
   }
 
+  /** The file of a problem, and the sheet when it is in a workbook: problems are sorted within each. */
   private String source(Problem p) {
-    return p.location().map(Problem.Location::source).orElse(source);
+    return p.location().map(l -> l.source() + l.sheet().map(s -> "\u0000" + s).orElse("")).orElse(source);
   }
 
   /** Throws the problems, in document order, when there are any. */
@@ -54,7 +55,8 @@ public final class Problems {
     if (list.isEmpty()) {
       return;
     }
-    // document order within each source; sources in the order they first had a problem
+    // document order within each source (file, or sheet of a workbook); sources in the order
+    // they first had a problem
     java.util.Map<String, Integer> sources = new java.util.HashMap<>();
     list.forEach(p -> sources.putIfAbsent(source(p), sources.size()));
     List<Problem> sorted = new ArrayList<>(list);

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -232,6 +233,7 @@ class ExportTest {
     Set<String> trueEvents = new HashSet<>();
     failed.forEach(id -> trueEvents.add("e-" + id));
     MefEvaluator eval = new MefEvaluator(d, trueEvents);
+    assertWellFormed(d);
     for (int i = 0; i < trees.getLength(); i++) {
       Element tree = (Element) trees.item(i);
       Node f = m.functions().get(i);
@@ -251,8 +253,221 @@ class ExportTest {
         }
       }
       assertTrue(top != null, "top gate of " + f.id() + " in\n" + mef);
+      assertEquals(OpenPsaMef.topGate(f.id()), top.getAttribute("name"));
       assertEquals(impacted.contains(f.id()), eval.gate(top.getAttribute("name")),
           () -> f.id() + " with " + failed + " in\n" + mef);
+    }
+  }
+
+  /** An MEF name as SCRAM's schema wants it: an NCName without periods, "--" or a final "-". */
+  private static final java.util.regex.Pattern MEF_NAME = java.util.regex.Pattern.compile(
+      "[A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u0131\\u0134-\\u013E\\u0141-\\u0148\\u014A-\\u017E][A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u0131\\u0134-\\u013E\\u0141-\\u0148\\u014A-\\u017E]*(-[A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u0131\\u0134-\\u013E\\u0141-\\u0148\\u014A-\\u017E]+)*");
+
+  /**
+   * Every formula in the forms SCRAM accepts: or/and of two or more arguments, atleast with 2
+   * &lt;= min &lt; arguments, a gate of one reference; no constants; every name valid, defined once
+   * and used; every basic event with a probability in [0, 1].
+   */
+  static void assertWellFormed(Document d) {
+    Set<String> defined = new HashSet<>();
+    Set<String> used = new HashSet<>();
+    for (String tag : List.of("define-fault-tree", "define-gate", "define-basic-event")) {
+      NodeList l = d.getElementsByTagName(tag);
+      for (int i = 0; i < l.getLength(); i++) {
+        String name = ((Element) l.item(i)).getAttribute("name");
+        assertTrue(MEF_NAME.matcher(name).matches(), "not an MEF name: " + name);
+        assertTrue(defined.add(tag + " " + name), "defined twice: " + name);
+      }
+    }
+    assertEquals(0, d.getElementsByTagName("constant").getLength(), "constants left in");
+    for (String op : List.of("or", "and", "atleast")) {
+      NodeList l = d.getElementsByTagName(op);
+      for (int i = 0; i < l.getLength(); i++) {
+        Element e = (Element) l.item(i);
+        int args = 0;
+        for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+          if (c instanceof Element arg) {
+            args++;
+            used.add(arg.getTagName().replace("basic-event", "define-basic-event")
+                .replace("gate", "define-gate") + " " + arg.getAttribute("name"));
+          }
+        }
+        assertTrue(args >= 2, op + " with " + args + " arguments");
+        if (op.equals("atleast")) {
+          int min = Integer.parseInt(e.getAttribute("min"));
+          assertTrue(min >= 2 && min < args, "atleast " + min + " of " + args);
+        }
+      }
+    }
+    NodeList gates = d.getElementsByTagName("define-gate");
+    for (int i = 0; i < gates.getLength(); i++) {
+      for (org.w3c.dom.Node c = gates.item(i).getFirstChild(); c != null; c = c.getNextSibling()) {
+        if (c instanceof Element arg && (arg.getTagName().equals("gate") || arg.getTagName().equals("basic-event"))) {
+          used.add("define-" + arg.getTagName() + " " + arg.getAttribute("name"));
+        }
+      }
+    }
+    for (String u : used) {
+      assertTrue(defined.contains(u), "used but not defined: " + u);
+    }
+    NodeList events = d.getElementsByTagName("define-basic-event");
+    for (int i = 0; i < events.getLength(); i++) {
+      Element e = (Element) events.item(i);
+      assertTrue(used.contains("define-basic-event " + e.getAttribute("name")), "unused event " + e.getAttribute("name"));
+      NodeList f = e.getElementsByTagName("float");
+      assertEquals(1, f.getLength(), "one probability for " + e.getAttribute("name"));
+      double p = Double.parseDouble(((Element) f.item(0)).getAttribute("value"));
+      assertTrue(p >= 0 && p <= 1, e.getAttribute("name") + " = " + p);
+    }
+  }
+
+  /**
+   * Decodes an MEF name back to its ids, as docs/documents.md#open-psa-mef describes: read left
+   * to right, {@code _h_} is the character h, {@code __} between two ids separates them.
+   */
+  static List<String> decode(String name) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < name.length(); ) {
+      char c = name.charAt(i);
+      if (c == '_' && i + 1 < name.length() && name.charAt(i + 1) == '_') {
+        parts.add(sb.toString());
+        sb.setLength(0);
+        i += 2;
+      } else if (c == '_') {
+        int end = name.indexOf('_', i + 1);
+        sb.appendCodePoint(Integer.parseInt(name.substring(i + 1, end), 16));
+        i = end + 1;
+      } else {
+        sb.append(c);
+        i++;
+      }
+    }
+    parts.add(sb.toString());
+    return parts;
+  }
+
+  @Property(tries = 2000)
+  void mefNamesAreValidAndOneToOne(@ForAll("ids") String a, @ForAll("ids") String b) {
+    for (String id : List.of(a, b)) {
+      assertTrue(MEF_NAME.matcher(OpenPsaMef.basicEvent(id)).matches(), OpenPsaMef.basicEvent(id));
+      assertTrue(MEF_NAME.matcher(OpenPsaMef.topGate(id)).matches(), OpenPsaMef.topGate(id));
+      assertTrue(MEF_NAME.matcher(OpenPsaMef.faultTree(id)).matches(), OpenPsaMef.faultTree(id));
+      assertEquals(List.of(id), decode(OpenPsaMef.name(id)));
+    }
+    assertEquals(List.of(a, b), decode(OpenPsaMef.name(a) + "__" + OpenPsaMef.name(b)));
+    assertEquals(List.of(a, a), decode(OpenPsaMef.topGate(a).substring(2)));
+    assertEquals(a.equals(b), OpenPsaMef.name(a).equals(OpenPsaMef.name(b)));
+    assertEquals(a.equals(b), OpenPsaMef.topGate(a).equals(OpenPsaMef.topGate(b)));
+  }
+
+  /** Ids from Kuja's whole alphabet, weighted towards the characters MEF names refuse. */
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> ids() {
+    net.jqwik.api.Arbitrary<Character> first = net.jqwik.api.Arbitraries.of(
+        'a', 'Z', '0', '9', '_', '\u00e4', '\u0161', '\u0133', '\u0219', '\u03b1', '\u0416', '\u4e2d', '\u0661');
+    net.jqwik.api.Arbitrary<Character> rest = net.jqwik.api.Arbitraries.of(
+        'a', 'b', '1', '_', '-', '.', ':', '/', '@', '+', '\u00f6', '\u017e', '\u0140', '\u00aa', '\u4e2d');
+    return net.jqwik.api.Combinators.combine(first, rest.list().ofMaxSize(6))
+        .as((f, r) -> f + r.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining()));
+  }
+
+  @Test
+  void mefNamesOfAwkwardIds() {
+    assertEquals("e-emergency-care", OpenPsaMef.basicEvent("emergency-care"));
+    assertEquals("e-112-centre", OpenPsaMef.basicEvent("112-centre"));
+    assertEquals("g-112-centre__112-centre", OpenPsaMef.topGate("112-centre"));
+    assertEquals("p\u00e4ivystys", OpenPsaMef.name("p\u00e4ivystys"));
+    assertEquals("a-_2d_b_2d_", OpenPsaMef.name("a--b-"));
+    assertEquals("_5f_x_2e_y_3a_z_2f_w_40_v_2b_u", OpenPsaMef.name("_x.y:z/w@v+u"));
+    assertEquals("_133_", OpenPsaMef.name("\u0133"));
+    assertEquals("_1d518_", OpenPsaMef.name("\ud835\udd18"));
+  }
+
+  @Test
+  void mefProbabilitiesAreTheImportanceSnapshot() throws Exception {
+    Model m = ModelDocuments.read("""
+        kuja: 1
+        nodes:
+          - { id: p, kind: resource, reliability: { probability: 0.1 } }
+          - { id: pr, kind: resource, reliability: { probability: 0.5, repair: { distribution: fixed, duration: P73D } } }
+          - { id: r, kind: resource, reliability: { rate: 2, repair: { distribution: fixed, duration: PT73H } } }
+          - { id: ro, kind: resource, reliability: { rate: 1 } }
+          - { id: none, kind: resource }
+          - { id: f, kind: function, criticality: vital, requires: [{ any: [p, pr] }, { of: [r, ro, none], k: 2 }] }
+        """, "snap.yaml", Format.YAML);
+    Document d = xml(OpenPsaMef.write(m));
+    Map<String, Double> p = new HashMap<>();
+    NodeList events = d.getElementsByTagName("define-basic-event");
+    for (int i = 0; i < events.getLength(); i++) {
+      Element e = (Element) events.item(i);
+      p.put(e.getAttribute("name"), Double.parseDouble(((Element) e.getElementsByTagName("float").item(0)).getAttribute("value")));
+    }
+    assertEquals(0.1, p.get("e-p"), 1e-15);
+    assertEquals(0.5 * 73 / 365, p.get("e-pr"), 1e-15);            // p · τ / T
+    double busy = 2.0 / 8760 * 73;                                    // λτ, per hour
+    assertEquals(busy / (1 + busy), p.get("e-r"), 1e-15);
+    assertEquals(1 - (1 - Math.exp(-1)) / 1, p.get("e-ro"), 1e-15);   // λT = 1 over a year
+    assertEquals(0.0, p.get("e-none"));
+    assertEquals(0.0, p.get("e-f"));
+    Document month = xml(OpenPsaMef.write(m, java.time.Duration.ofDays(73)));
+    String pr = ((Element) ((Element) month.getElementsByTagName("define-basic-event").item(1))
+        .getElementsByTagName("float").item(0)).getAttribute("value");
+    assertEquals(0.5, Double.parseDouble(pr), 1e-15, "τ = T: the whole probability");
+  }
+
+  @Test
+  void threatsAreBasicEventsOfEveryNodeTheyFail() throws Exception {
+    Model m = ModelDocuments.read("""
+        kuja: 1
+        organisations: [{ id: power-co, name: Power company }]
+        nodes:
+          - { id: gen-a, kind: resource, tags: [outdoor] }
+          - { id: gen-b, kind: resource, tags: [outdoor] }
+          - { id: grid, kind: resource, owner: power-co }
+          - { id: care, kind: function, criticality: vital, requires: [{ any: [gen-a, gen-b] }, grid] }
+        threats:
+          - { id: storm, name: Storm, rate: 0.5, duration: { distribution: fixed, duration: P1D }, targets: [{ tag: outdoor }] }
+          - { id: strike, probability: 0.1, targets: [{ organisation: power-co }] }
+        """, "threats.yaml", Format.YAML);
+    String mef = OpenPsaMef.write(m);
+    Document d = xml(mef);
+    assertWellFormed(d);
+    assertEquals("t-storm", OpenPsaMef.threatEvent("storm"));
+    // the storm takes both generators: alone, it breaks the 1-of-2 requirement
+    for (List<String> events : List.of(List.of("t-storm"), List.of("t-strike"), List.of("e-gen-a"),
+        List.of("e-gen-a", "e-gen-b"), List.<String>of())) {
+      boolean expected = events.contains("t-storm") || events.contains("t-strike") || events.contains("e-gen-b");
+      assertEquals(expected, new MefEvaluator(d, new HashSet<>(events)).gate(OpenPsaMef.topGate("care")), events::toString);
+    }
+    assertTrue(mef.contains("<define-basic-event name=\"t-storm\">"), mef);
+    double busy = 0.5 / 365;                                      // λτ: half a failure a year, a day each
+    assertTrue(mef.contains("<float value=\"" + busy / (1 + busy) + "\"/>"), mef);
+    assertTrue(mef.contains("<float value=\"0.1\"/>"), mef);
+  }
+
+  @Test
+  void degenerateGatesAreSimplified() throws Exception {
+    // a 2-of-2 on a cycle, a 1-of-1 chain, an all-of-two, a k-of-n that a cycle leaves too short
+    Model m = ModelDocuments.read("""
+        kuja: 1
+        nodes:
+          - { id: a, kind: resource, requires: [{ all: [b, c] }] }
+          - { id: b, kind: resource, requires: [a] }
+          - { id: c, kind: resource }
+          - { id: d, kind: resource, requires: [{ of: [a, c, f], k: 2 }] }
+          - { id: f, kind: function, criticality: vital, requires: [a, d] }
+        """, "degenerate.yaml", Format.YAML);
+    String mef = OpenPsaMef.write(m);
+    Document d = xml(mef);
+    assertWellFormed(d);
+    // d needs two of a, c, f: with f on the path, 2 of [a, c, false] is "a and c"
+    assertTrue(mef.contains("<and>"), mef);
+    for (List<String> failed : List.of(List.of("c"), List.of("b"), List.of("a"), List.of("d"), List.of("f"), List.<String>of())) {
+      Set<String> events = new HashSet<>();
+      failed.forEach(x -> events.add("e-" + x));
+      assertEquals(Analysis.of(m).impact(failed).failed().contains("f"),
+          new MefEvaluator(d, events).gate(OpenPsaMef.topGate("f")), failed::toString);
     }
   }
 }
