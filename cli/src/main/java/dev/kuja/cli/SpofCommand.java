@@ -35,15 +35,21 @@ final class SpofCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Model m = in.model();
-    List<String> targets = new ArrayList<>();
-    if (function != null) {
-      targets.add(m.requireNode(function).id());
+    Analysis a = Analysis.of(m);
+    List<SpofReport> reports;
+    if (function == null && horizon == null) {
+      reports = a.spofs(); // every function at once
     } else {
-      m.functions().stream().map(Node::id).forEach(targets::add);
-    }
-    List<SpofReport> reports = new ArrayList<>();
-    for (String f : targets) {
-      reports.add(horizon == null ? Analysis.of(m).spofs(f) : Analysis.of(m).spofs(f, horizon));
+      List<String> targets = new ArrayList<>();
+      if (function != null) {
+        targets.add(m.requireNode(function).id());
+      } else {
+        m.functions().stream().map(Node::id).forEach(targets::add);
+      }
+      reports = new ArrayList<>();
+      for (String f : targets) {
+        reports.add(horizon == null ? a.spofs(f) : a.spofs(f, horizon));
+      }
     }
     var out = spec.commandLine().getOut();
     if (in.json) {

@@ -20,7 +20,21 @@ public record SpofReport(String target, Optional<Duration> horizon, List<Spof> s
   public SpofReport {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(horizon, "horizon");
-    spofs = List.copyOf(spofs);
+    spofs = spofs instanceof FunctionSpofs ? spofs : List.copyOf(spofs);
+  }
+
+  /**
+   * Number of common-cause SPOFs. For the reports of {@link Analysis#spofs()} it is known without
+   * making any explanation.
+   */
+  public int commonCauseCount() {
+    return spofs instanceof FunctionSpofs lazy ? lazy.commonCauseCount()
+        : (int) spofs.stream().filter(Spof::commonCause).count();
+  }
+
+  /** Number of direct SPOFs; see {@link #commonCauseCount()}. */
+  public int directCount() {
+    return spofs.size() - commonCauseCount();
   }
 
   /** The SPOFs that break a chain of plain dependencies. */
@@ -40,6 +54,9 @@ public record SpofReport(String target, Optional<Duration> horizon, List<Spof> s
 
   /** True when the node is a SPOF of the target. */
   public boolean contains(String id) {
+    if (spofs instanceof FunctionSpofs lazy) {
+      return lazy.containsNode(id);
+    }
     return spofs.stream().anyMatch(s -> s.node().equals(id));
   }
 

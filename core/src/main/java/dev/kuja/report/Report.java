@@ -175,8 +175,8 @@ public final class Report {
 
   /**
    * Hears the stages of building a report, each as it starts, on the building thread: {@code
-   * "single points of failure 3/11"} for every function in turn (its double points of failure
-   * are derived in the same stage), then {@code "ranking"}, {@code "interfaces"}, and {@code
+   * "single points of failure"} (of every function at once), {@code "double points of failure
+   * 3/11"} for every function in turn, then {@code "ranking"}, {@code "interfaces"}, and {@code
    * "simulating NAME"} for every scenario to simulate.
    */
   @FunctionalInterface
@@ -241,14 +241,12 @@ public final class Report {
      */
     public Report build() {
       Analysis analysis = Analysis.of(model);
-      List<Node> functions = model.functions();
-      List<SpofReport> spofs = new ArrayList<>(functions.size());
-      List<CutSets> cutSets = new ArrayList<>(functions.size());
-      for (int i = 0; i < functions.size(); i++) {
-        listener.stage("single points of failure " + (i + 1) + "/" + functions.size());
-        SpofReport r = analysis.spofs(functions.get(i).id());
-        spofs.add(r);
-        cutSets.add(analysis.cutSets(r, CUT_SET_ORDER));
+      listener.stage("single points of failure");
+      List<SpofReport> spofs = analysis.spofs();
+      List<CutSets> cutSets = new ArrayList<>(spofs.size());
+      for (int i = 0; i < spofs.size(); i++) {
+        listener.stage("double points of failure " + (i + 1) + "/" + spofs.size());
+        cutSets.add(analysis.cutSets(spofs.get(i), CUT_SET_ORDER));
       }
       listener.stage("ranking");
       Ranking ranking = analysis.ranking();

@@ -105,6 +105,34 @@ class AnalysisProperties {
   }
 
   /**
+   * The SPOFs of every function at once (from the ranking's relation, explained on demand) are
+   * the reports of the one-function engine: the same SPOFs, classes, paths and order. Counts and
+   * membership are checked before any explanation is made, since they come from the table alone.
+   */
+  @Property(tries = 300)
+  void spofsOfEveryFunctionEqualTheOneFunctionEngine(
+      @ForAll @IntRange(min = 1, max = 16) int size, @ForAll long seed, @ForAll boolean tolerances) {
+    Model m = RandomModels.model(size, seed, tolerances);
+    Analysis a = Analysis.of(m);
+    List<SpofReport> all = a.spofs();
+    List<Node> functions = m.functions();
+    assertEquals(functions.size(), all.size());
+    for (int i = 0; i < functions.size(); i++) {
+      String f = functions.get(i).id();
+      SpofReport expected = Analysis.of(m).spofs(f);
+      SpofReport actual = all.get(i);
+      assertEquals(f, actual.target());
+      assertEquals(expected.spofs().size(), actual.spofs().size(), () -> f + " in " + m);
+      assertEquals(expected.commonCauseCount(), actual.commonCauseCount(), () -> f + " in " + m);
+      for (Node n : m.nodes()) {
+        assertEquals(expected.contains(n.id()), actual.contains(n.id()), () -> n.id() + " of " + f + " in " + m);
+      }
+      assertEquals(expected, actual, m::toString);
+      assertEquals(expected.toString(), actual.toString());
+    }
+  }
+
+  /**
    * The path runs from the SPOF to the target through requirements. A direct SPOF's path is a
    * chain of serial requirements whose tolerances fit in the horizon; a common-cause SPOF's path
    * is the chain of first causes, each step failing no later than the next, within the horizon.

@@ -102,7 +102,8 @@ class ReportTest {
     List<String> heard = new ArrayList<>();
     Report r = Report.builder(m).scenario(fuelStrike()).simulation(flu)
         .scenarios(List.of(staffFlu())).listener(heard::add).build();
-    assertEquals(List.of("single points of failure 1/2", "single points of failure 2/2", "ranking",
+    assertEquals(List.of("single points of failure", "double points of failure 1/2",
+        "double points of failure 2/2", "ranking",
         "interfaces", "simulating Fuel strike", "simulating Staff flu"), heard);
     assertEquals(List.of("Fuel strike", "Staff flu", "Staff flu"),
         r.simulations().stream().map(s -> s.scenario().name()).toList());
