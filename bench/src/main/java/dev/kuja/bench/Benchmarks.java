@@ -1,9 +1,12 @@
 package dev.kuja.bench;
 
 import dev.kuja.analysis.Analysis;
+import dev.kuja.analysis.Spof;
+import dev.kuja.analysis.SpofReport;
 import dev.kuja.io.Format;
 import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.model.Model;
+import dev.kuja.model.Node;
 import dev.kuja.model.RepairTime;
 import dev.kuja.scenario.CommonCauseEvent;
 import dev.kuja.scenario.MonteCarlo;
@@ -94,6 +97,93 @@ public class Benchmarks {
   @Measurement(iterations = 5, time = 2)
   public Object spofs(Loaded s) {
     return s.analysis.spofs(s.function);
+  }
+
+  /** A generated model, its compact form built, for the analyses of every function at once. */
+  @State(Scope.Benchmark)
+  public static class Everything {
+    @Param({"100000", "1000000"})
+    public int size;
+
+    Model model;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      model = NationalModels.generate(size, 42);
+      Analysis.of(model).impact("transmission-1");
+    }
+  }
+
+  /**
+   * The SPOFs of every function, with their paths available: a fresh analysis finds them all
+   * and every report is asked for its counts (the lists are explained when read).
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 5)
+  public long spofsOfEveryFunction(Everything s) {
+    long count = 0;
+    for (SpofReport r : Analysis.of(s.model).spofs()) {
+      count += r.spofs().size() + r.commonCauseCount();
+    }
+    return count;
+  }
+
+  /** As {@link #spofsOfEveryFunction}, then every path of every function is read. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 5)
+  public long spofsOfEveryFunctionExplained(Everything s) {
+    long count = 0;
+    for (SpofReport r : Analysis.of(s.model).spofs()) {
+      for (Spof spof : r.spofs()) {
+        count += spof.path().size();
+      }
+    }
+    return count;
+  }
+
+  /** A 10^5-node model for the baseline of every function's SPOFs. */
+  @State(Scope.Benchmark)
+  public static class PerFunction {
+    @Param({"100000"})
+    public int size;
+
+    Model model;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      model = NationalModels.generate(size, 42);
+      Analysis.of(model).impact("transmission-1");
+    }
+  }
+
+  /**
+   * The baseline: the one-function engine run for every function in turn, as {@code
+   * Analysis.spofs()} did before (that version ran out of a 6 GB heap at this size; the engine
+   * now runs on each function's closure alone, so this loop finishes).
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public long spofsFunctionByFunction(PerFunction s) {
+    Analysis a = Analysis.of(s.model);
+    long count = 0;
+    for (Node f : s.model.functions()) {
+      for (Spof spof : a.spofs(f.id()).spofs()) {
+        count += spof.path().size();
+      }
+    }
+    return count;
   }
 
   /** One scenario over 7 days. */
