@@ -5,12 +5,15 @@ import dev.kuja.model.*;
 import dev.kuja.analysis.*;
 import dev.kuja.simulation.*;
 import dev.kuja.scenario.*;
+import dev.kuja.iim.*;
 import dev.kuja.io.*;
 import dev.kuja.io.document.*;
 import dev.kuja.io.report.*;
 import dev.kuja.examples.*;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** Reads a model document (.yaml, .yml or .json). */
 Model load(String file) { return ModelDocuments.read(Path.of(file)); }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ImportCommand.class,
       ReportCommand.class,
+      IimCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Exit status: 0 done, 1 the analysis found what was asked to fail on, "

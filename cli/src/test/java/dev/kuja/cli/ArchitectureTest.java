@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the house (docs/architecture.md): packages depend one way — model ← engines ←
- * analysis, simulation ← scenario ← report ← io ← cli — with no cycles, and the engines and the
- * syntax under io's documents are reached by no one outside their module.
+ * analysis, simulation ← scenario ← report ← io ← cli, and model ← iim ← io beside them — with
+ * no cycles, and the engines and the syntax under io's documents are reached by no one outside
+ * their module.
  */
 class ArchitectureTest {
 
@@ -40,6 +41,7 @@ class ArchitectureTest {
       .layer("simulation").definedBy("dev.kuja.simulation..")
       .layer("scenario").definedBy("dev.kuja.scenario..")
       .layer("report").definedBy("dev.kuja.report..")
+      .layer("iim").definedBy("dev.kuja.iim..")
       .layer("io").definedBy("dev.kuja.io..")
       .layer("cli").definedBy("dev.kuja.cli..")
       .whereLayer("model").mayNotAccessAnyLayer()
@@ -48,8 +50,9 @@ class ArchitectureTest {
       .whereLayer("simulation").mayOnlyAccessLayers("model", "engines")
       .whereLayer("scenario").mayOnlyAccessLayers("model", "engines", "analysis", "simulation")
       .whereLayer("report").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario")
-      .whereLayer("io").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario", "report")
-      .whereLayer("cli").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario", "report", "io");
+      .whereLayer("iim").mayOnlyAccessLayers("model")
+      .whereLayer("io").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario", "report", "iim")
+      .whereLayer("cli").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario", "report", "iim", "io");
 
   /** No two packages need each other. */
   static final ArchRule NO_CYCLES = slices().matching("dev.kuja.(**)").should().beFreeOfCycles();
@@ -62,7 +65,7 @@ class ArchitectureTest {
   /** Every class lives in a package the layers name, so a new package cannot slip past them. */
   static final ArchRule EVERY_PACKAGE_IS_PLACED = classes()
       .should().resideInAnyPackage("dev.kuja.model..", "dev.kuja.engine..", "dev.kuja.analysis..",
-          "dev.kuja.simulation..", "dev.kuja.scenario..", "dev.kuja.report..", "dev.kuja.io..",
+          "dev.kuja.simulation..", "dev.kuja.scenario..", "dev.kuja.report..", "dev.kuja.iim..", "dev.kuja.io..",
           "dev.kuja.cli..");
 
   @Test

@@ -131,6 +131,14 @@ class GoldenJsonTest {
     // import has no --json; its YAML on stdout is the other document the CLI makes from input
     c.add(run("import-bia.yaml", 0, "import",
         "--nodes", BIA.resolve("nodes.csv").toString(), "--requirements", BIA.resolve("requirements.csv").toString()));
+    // the sector view: the hand-worked static example of docs/iim.md, and the illustrative table over time
+    Path iim = Path.of("..", "examples", "iim");
+    c.add(run("iim-two-sectors.json", 0, "iim", iim.resolve("two-sectors.csv").toString(),
+        "--perturbation", "power=0.3", "--json"));
+    c.add(run("iim-example-dynamic.json", 0, "iim", iim.resolve("transactions.csv").toString(), "--transactions",
+        "--output-totals", iim.resolve("totals.csv").toString(), "--perturbation", "energy=0.25,transport=0.15",
+        "--perturbation-until", "P7D", "--recovery", "energy=P10D,water=P5D,transport=P14D,ict=P7D,health=P21D,food=P10D",
+        "--horizon", "P30D", "--step", "P1D", "--json"));
     return c.stream();
   }
 

@@ -6,9 +6,11 @@ import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.Requirement;
 import dev.kuja.testing.Oracle;
-import dev.kuja.testing.RandomModels;
+import dev.kuja.testing.KujaArbitraries;
+import dev.kuja.testing.KujaDomain;
+import dev.kuja.testing.NodeSet;
+import dev.kuja.testing.Slots;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,35 +18,33 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.domains.Domain;
+import net.jqwik.api.domains.DomainContext;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.EdgeReversedGraph;
 
-/** The fast analyses agree with the brute-force oracle of docs/analyses.md on small random models. */
+/**
+ * The fast analyses agree with the brute-force oracle of docs/analyses.md on small random models.
+ * Models (1..12 nodes) and failure sets come from the Kuja domain and shrink; a target node is a
+ * {@link Slots slot reference}.
+ */
+@Domain(DomainContext.Global.class)
+@Domain(KujaDomain.class)
 class AnalysisProperties {
 
-  private static List<String> subset(Model m, long pick) {
-    List<String> out = new ArrayList<>();
-    List<Node> nodes = m.nodes();
-    for (int i = 0; i < nodes.size(); i++) {
-      if ((pick >>> i & 1) == 1) {
-        out.add(nodes.get(i).id());
-      }
-    }
-    return out;
+  @Provide
+  Arbitrary<Model> upToTenNodes() {
+    return KujaArbitraries.models().nodes(1, 10);
   }
 
   @Property(tries = 300)
-  void failureTimesAgreeWithOracle(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed, @ForAll @LongRange(min = 1, max = 4095) long pick) {
-    Model m = RandomModels.model(size, seed);
-    List<String> failed = subset(m, pick);
-    if (failed.isEmpty()) {
-      failed = List.of("n0");
-    }
+  void failureTimesAgreeWithOracle(@ForAll Model m, @ForAll NodeSet picked) {
+    List<String> failed = picked.inOrFirst(m);
     Map<String, Long> expected = new HashMap<>();
     Oracle.failureTimes(m, failed).forEach((id, t) -> {
       if (t != Oracle.NEVER) {
@@ -57,28 +57,22 @@ class AnalysisProperties {
   }
 
   @Property(tries = 300)
-  void impactAgreesWithOracle(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed, @ForAll @LongRange(min = 1, max = 4095) long pick) {
-    Model m = RandomModels.model(size, seed);
-    List<String> failed = subset(m, pick);
+  void impactAgreesWithOracle(@ForAll Model m, @ForAll NodeSet picked) {
+    List<String> failed = picked.in(m);
     assertEquals(Oracle.impact(m, failed), Analysis.of(m).impact(failed).failed());
   }
 
   @Property(tries = 300)
   void impactWithinHorizonAgreesWithOracle(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
-      @ForAll @LongRange(min = 1, max = 4095) long pick, @ForAll @IntRange(min = 0, max = 12) int hours) {
-    Model m = RandomModels.model(size, seed);
-    List<String> failed = subset(m, pick);
+      @ForAll Model m, @ForAll NodeSet picked, @ForAll @IntRange(min = 0, max = 12) int hours) {
+    List<String> failed = picked.in(m);
     Duration h = Duration.ofHours(hours);
     assertEquals(Oracle.impact(m, failed, h.toMillis()), Analysis.of(m).impact(failed, h).failed());
   }
 
   @Property(tries = 300)
-  void spofsAgreeWithOracle(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed, @ForAll @IntRange(min = 0, max = 11) int target) {
-    Model m = RandomModels.model(size, seed);
-    String f = "n" + (target % size);
+  void spofsAgreeWithOracle(@ForAll Model m, @ForAll @IntRange(min = 0, max = 11) int target) {
+    String f = Slots.node(m, target).id();
     SpofReport report = Analysis.of(m).spofs(f);
     assertEquals(Oracle.spofs(m, f, Oracle.NEVER), new TreeSet<>(report.nodes()));
     Set<String> serial = Oracle.serialReach(m, f, Oracle.NEVER);
@@ -90,10 +84,9 @@ class AnalysisProperties {
 
   @Property(tries = 300)
   void spofsWithinHorizonAgreeWithOracle(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 11) int target, @ForAll @IntRange(min = 0, max = 10) int hours) {
-    Model m = RandomModels.model(size, seed);
-    String f = "n" + (target % size);
+      @ForAll Model m, @ForAll @IntRange(min = 0, max = 11) int target,
+      @ForAll @IntRange(min = 0, max = 10) int hours) {
+    String f = Slots.node(m, target).id();
     long h = Duration.ofHours(hours).toMillis();
     SpofReport report = Analysis.of(m).spofs(f, Duration.ofHours(hours));
     assertEquals(Oracle.spofs(m, f, h), new TreeSet<>(report.nodes()));
@@ -164,18 +157,16 @@ class AnalysisProperties {
 
   @Property(tries = 200)
   void cutSetsAgreeWithOracle(
-      @ForAll @IntRange(min = 1, max = 10) int size, @ForAll long seed,
+      @ForAll("upToTenNodes") Model m,
       @ForAll @IntRange(min = 0, max = 9) int target, @ForAll @IntRange(min = 1, max = 3) int order) {
-    Model m = RandomModels.model(size, seed);
-    String f = "n" + (target % size);
+    String f = Slots.node(m, target).id();
     Set<Set<String>> actual = Analysis.of(m).cutSets(f, order).sets().stream()
         .map(s -> (Set<String>) new TreeSet<>(s)).collect(Collectors.toSet());
     assertEquals(Oracle.cutSets(m, f, order), actual, m::toString);
   }
 
   @Property(tries = 200)
-  void rankingAgreesWithOracle(@ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
-    Model m = RandomModels.model(size, seed);
+  void rankingAgreesWithOracle(@ForAll Model m) {
     Ranking ranking = Analysis.of(m).ranking();
     assertEquals(m.size(), ranking.entries().size());
     double previous = Double.MAX_VALUE;
@@ -197,10 +188,8 @@ class AnalysisProperties {
   }
 
   @Property(tries = 200)
-  void closuresAgreeWithJGraphTShortestPaths(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed, @ForAll @IntRange(min = 0, max = 11) int root) {
-    Model m = RandomModels.model(size, seed);
-    String r = "n" + (root % size);
+  void closuresAgreeWithJGraphTShortestPaths(@ForAll Model m, @ForAll @IntRange(min = 0, max = 11) int root) {
+    String r = Slots.node(m, root).id();
     var forward = new BFSShortestPath<>(m.graph()).getPaths(r);
     var backward = new BFSShortestPath<>(new EdgeReversedGraph<>(m.graph())).getPaths(r);
     DependencyClosure deps = Analysis.of(m).dependencies(r);
@@ -214,8 +203,7 @@ class AnalysisProperties {
   }
 
   @Property(tries = 200)
-  void interfacesAreCrossOwnerRequirementsWithTheirSpofs(@ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
-    Model m = RandomModels.model(size, seed);
+  void interfacesAreCrossOwnerRequirementsWithTheirSpofs(@ForAll Model m) {
     InterfaceReport report = Analysis.of(m).interfaces();
     Set<String> expected = new HashSet<>();
     for (Node n : m.nodes()) {
@@ -251,12 +239,9 @@ class AnalysisProperties {
 
   @Property(tries = 300)
   void moreFailuresNeverMeanLessImpact(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
-      @ForAll @LongRange(min = 0, max = 4095) long pick, @ForAll @LongRange(min = 0, max = 4095) long more,
-      @ForAll @IntRange(min = 0, max = 12) int hours) {
-    Model m = RandomModels.model(size, seed);
-    List<String> small = subset(m, pick);
-    List<String> large = subset(m, pick | more);
+      @ForAll Model m, @ForAll NodeSet picked, @ForAll NodeSet more, @ForAll @IntRange(min = 0, max = 12) int hours) {
+    List<String> small = picked.in(m);
+    List<String> large = picked.union(more).in(m);
     Analysis a = Analysis.of(m);
     assertTrue(a.impact(large).failed().containsAll(a.impact(small).failed()));
     Duration h = Duration.ofHours(hours);
@@ -265,11 +250,9 @@ class AnalysisProperties {
 
   @Property(tries = 300)
   void longerHorizonNeverMeansLessImpact(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
-      @ForAll @LongRange(min = 1, max = 4095) long pick,
+      @ForAll Model m, @ForAll NodeSet picked,
       @ForAll @IntRange(min = 0, max = 12) int hours, @ForAll @IntRange(min = 0, max = 12) int extra) {
-    Model m = RandomModels.model(size, seed);
-    List<String> failed = subset(m, pick);
+    List<String> failed = picked.in(m);
     Analysis a = Analysis.of(m);
     Set<String> shorter = a.impact(failed, Duration.ofHours(hours)).failed();
     Set<String> longer = a.impact(failed, Duration.ofHours(hours + extra)).failed();

@@ -13,19 +13,34 @@ import dev.kuja.model.Node;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.SimulationResult;
 import dev.kuja.simulation.Simulator;
-import dev.kuja.testing.RandomModels;
+import dev.kuja.testing.KujaArbitraries;
+import dev.kuja.testing.KujaDomain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.domains.Domain;
+import net.jqwik.api.domains.DomainContext;
 import org.junit.jupiter.api.Test;
 
-/** The report computes every analysis once, and what it shares gives the same answers. */
+/**
+ * The report computes every analysis once, and what it shares gives the same answers. The
+ * properties draw shrinkable models from {@link KujaArbitraries}.
+ */
+@Domain(DomainContext.Global.class)
+@Domain(KujaDomain.class)
 class ReportTest {
+
+  @Provide
+  Arbitrary<Model> upToTenNodes() {
+    return KujaArbitraries.models().nodes(1, 10);
+  }
 
   /**
    * Two hospitals' emergency care on generators that share one fuel supplier of another
@@ -58,9 +73,7 @@ class ReportTest {
   }
 
   @Property(tries = 300)
-  void cutSetsDerivedFromTheSpofRunEqualTheirOwnComputation(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
-    Model m = RandomModels.model(size, seed);
+  void cutSetsDerivedFromTheSpofRunEqualTheirOwnComputation(@ForAll Model m) {
     Analysis a = Analysis.of(m);
     Report r = Report.of(m);
     List<Node> functions = m.functions();
@@ -75,9 +88,7 @@ class ReportTest {
 
   @Property(tries = 200)
   void extendingAnySpofReportEqualsCutSetsOfAnyOrder(
-      @ForAll @IntRange(min = 1, max = 10) int size, @ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 4) int order) {
-    Model m = RandomModels.model(size, seed);
+      @ForAll("upToTenNodes") Model m, @ForAll @IntRange(min = 1, max = 4) int order) {
     Analysis a = Analysis.of(m);
     for (Node n : m.nodes()) {
       CutSets expected = a.cutSets(n.id(), order);
@@ -86,9 +97,7 @@ class ReportTest {
   }
 
   @Property(tries = 300)
-  void interfacesFromTheRankingEqualTheirOwnComputation(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
-    Model m = RandomModels.model(size, seed);
+  void interfacesFromTheRankingEqualTheirOwnComputation(@ForAll Model m) {
     Analysis a = Analysis.of(m);
     assertEquals(a.interfaces(), a.interfaces(a.ranking()), m::toString);
     assertEquals(a.interfaces(), Report.of(m).interfaces(), m::toString);
@@ -161,7 +170,8 @@ class ReportTest {
     assertThrows(IllegalArgumentException.class, () -> a.cutSets(a.spofs("emergency-care"), 0));
     assertThrows(IllegalArgumentException.class,
         () -> a.cutSets(a.spofs("emergency-care"), Analysis.MAX_CUT_SET_ORDER + 1));
-    Model other = RandomModels.model(6, 1);
+    Model other = Model.builder().name("other").resource("grid")
+        .function("care", f -> f.criticality("vital").requires("grid")).build();
     assertThrows(IllegalArgumentException.class, () -> a.interfaces(Analysis.of(other).ranking()),
         "a ranking of another model");
   }

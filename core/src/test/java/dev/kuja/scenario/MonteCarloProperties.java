@@ -4,28 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
-import dev.kuja.model.Reliability;
-import dev.kuja.model.RepairTime;
 import dev.kuja.model.Requirement;
 import dev.kuja.simulation.Scenario;
+import dev.kuja.testing.Case;
+import dev.kuja.testing.KujaArbitraries;
+import dev.kuja.testing.KujaDomain;
 import dev.kuja.testing.Oracle;
-import dev.kuja.testing.RandomModels;
-import dev.kuja.testing.RandomScenarios;
+import dev.kuja.testing.Slots;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.domains.Domain;
+import net.jqwik.api.domains.DomainContext;
 
 /**
  * Monte Carlo against the exact reference, importance measures against their definitions by
- * brute force, reproducibility, and monotonicity of what-if variants.
+ * brute force, reproducibility, and monotonicity of what-if variants. Models, reliability data,
+ * common-cause events and scenarios come from {@link KujaArbitraries} and shrink; the function,
+ * node or alternative a property looks at is picked by a {@link Slots slot reference}; a
+ * {@code seed} is only ever the seed of the Monte Carlo ensemble.
  */
+@Domain(DomainContext.Global.class)
+@Domain(KujaDomain.class)
 class MonteCarloProperties {
 
   /**
@@ -35,24 +43,43 @@ class MonteCarloProperties {
    */
   static final Duration PERIOD = Duration.ofDays(30);
 
-  /** A random model whose nodes fail with random probabilities (no repair: the whole period). */
-  static Model withProbabilities(int size, long seed) {
-    Model m = RandomModels.model(size, seed);
-    Random random = new Random(seed * 31 + 7);
-    Model.Builder b = m.toBuilder();
-    for (Node n : m.nodes()) {
-      if (random.nextInt(3) > 0) {
-        double p = new double[] {0, 0.05, 0.1, 0.3, 0.5, 0.9, 1}[random.nextInt(7)];
-        b.edit(n.id(), nb -> nb.failureProbability(p));
-      }
-    }
-    return b.build();
+  /**
+   * Random models of 2..10 nodes, two in three of whose nodes fail with a probability of 0, 0.05,
+   * 0.1, 0.3, 0.5, 0.9 or 1 (no repair: the whole period).
+   */
+  @Provide
+  Arbitrary<Model> withProbabilities() {
+    return KujaArbitraries.models().nodes(2, 10)
+        .withReliability(KujaArbitraries.failureProbabilities(), 2.0 / 3);
   }
 
-  static String someFunction(Model m, long seed) {
+  /** As {@link #withProbabilities()}, of 2..8 nodes. */
+  @Provide
+  Arbitrary<Model> smallWithProbabilities() {
+    return KujaArbitraries.models().nodes(2, 8)
+        .withReliability(KujaArbitraries.failureProbabilities(), 2.0 / 3);
+  }
+
+  /**
+   * Models of 2..10 nodes, half of whose nodes fail at 0..200 a year with exponential or uniform
+   * repair times, with one or two common-cause events.
+   */
+  @Provide
+  Arbitrary<Case<List<CommonCauseEvent>>> withRatesAndEvents() {
+    return KujaArbitraries.withEvents(
+        KujaArbitraries.models().nodes(2, 10).withReliability(KujaArbitraries.failureRates(), 0.5), 1, 2);
+  }
+
+  /** Models of 2..10 nodes with a scenario of 1..3 disruptions. */
+  @Provide
+  Arbitrary<Case<Scenario>> withScenario() {
+    return KujaArbitraries.withScenario(KujaArbitraries.models().nodes(2, 10), 1, 3);
+  }
+
+  static String someFunction(Model m, int reference) {
     List<Node> fs = m.functions();
     Assume.that(!fs.isEmpty());
-    return fs.get((int) Math.floorMod(seed, fs.size())).id();
+    return Slots.pick(fs, reference).orElseThrow().id();
   }
 
   /** The definition, by brute force: Σ over states of Π p · [f in the impact of the state]. */
@@ -81,9 +108,8 @@ class MonteCarloProperties {
 
   @Property(tries = 200)
   void importanceMeasuresAgreeWithTheirDefinitions(
-      @ForAll @IntRange(min = 2, max = 10) int size, @ForAll long seed) {
-    Model m = withProbabilities(size, seed);
-    String f = someFunction(m, seed);
+      @ForAll("withProbabilities") Model m, @ForAll @IntRange(min = 0, max = 11) int function) {
+    String f = someFunction(m, function);
     ImportanceReport r = MonteCarlo.of(m).period(PERIOD).exactImportance(f);
     double q = lossByDefinition(m, f, "", false);
     assertEquals(q, r.lossProbability().value(), 1e-9);
@@ -103,9 +129,8 @@ class MonteCarloProperties {
 
   @Property(tries = 100)
   void theEnsembleLiesWithinItsIntervalOfTheExactValue(
-      @ForAll @IntRange(min = 2, max = 10) int size, @ForAll long seed) {
-    Model m = withProbabilities(size, seed);
-    String f = someFunction(m, seed);
+      @ForAll("withProbabilities") Model m, @ForAll @IntRange(min = 0, max = 11) int function, @ForAll long seed) {
+    String f = someFunction(m, function);
     MonteCarlo mc = MonteCarlo.of(m).period(PERIOD).seed(seed).scenarios(4_000).threads(2);
     double exact = mc.exactImportance(f).lossProbability().value();
     Estimate sampled = mc.run().function(f).orElseThrow().down();
@@ -117,9 +142,9 @@ class MonteCarloProperties {
 
   @Property(tries = 100)
   void sampledImportanceApproachesTheExactOne(
-      @ForAll @IntRange(min = 2, max = 8) int size, @ForAll long seed) {
-    Model m = withProbabilities(size, seed);
-    String f = someFunction(m, seed);
+      @ForAll("smallWithProbabilities") Model m, @ForAll @IntRange(min = 0, max = 11) int function,
+      @ForAll long seed) {
+    String f = someFunction(m, function);
     MonteCarlo mc = MonteCarlo.of(m).period(PERIOD).seed(seed).scenarios(4_000);
     ImportanceReport exact = mc.exactImportance(f);
     ImportanceReport sampled = mc.sampledImportance(f);
@@ -134,12 +159,12 @@ class MonteCarloProperties {
 
   @Property(tries = 200)
   void moreLikelyFailuresNeverLowerTheRisk(
-      @ForAll @IntRange(min = 2, max = 10) int size, @ForAll long seed) {
-    Model m = withProbabilities(size, seed);
-    String f = someFunction(m, seed);
+      @ForAll("withProbabilities") Model m, @ForAll @IntRange(min = 0, max = 11) int function,
+      @ForAll @IntRange(min = 0, max = 11) int unit) {
+    String f = someFunction(m, function);
     List<Node> units = m.nodes().stream().filter(n -> n.reliability().isPresent()).toList();
     Assume.that(!units.isEmpty());
-    Node u = units.get((int) Math.floorMod(seed >> 8, units.size()));
+    Node u = Slots.pick(units, unit).orElseThrow();
     double p = u.reliability().get().failureProbability().getAsDouble();
     Model worse = m.toBuilder().edit(u.id(), nb -> nb.failureProbability(Math.min(1, p + 0.25))).build();
     double before = MonteCarlo.of(m).period(PERIOD).exactImportance(f).lossProbability().value();
@@ -149,43 +174,32 @@ class MonteCarloProperties {
 
   @Property(tries = 50)
   void sameSeedSameResultWhateverTheThreadCount(
-      @ForAll @IntRange(min = 2, max = 10) int size, @ForAll long seed) {
-    Model base = RandomModels.model(size, seed);
-    Random random = new Random(seed);
-    Model.Builder b = base.toBuilder();
-    for (Node n : base.nodes()) {
-      if (random.nextBoolean()) {
-        RepairTime repair = random.nextBoolean()
-            ? new RepairTime.Exponential(Duration.ofHours(1 + random.nextInt(5)))
-            : new RepairTime.Uniform(Duration.ofMinutes(30), Duration.ofHours(6));
-        b.edit(n.id(), nb -> nb.reliability(Reliability.rate(200 * random.nextDouble(), repair)));
-      }
-    }
-    Model m = b.build();
+      @ForAll("withRatesAndEvents") Case<List<CommonCauseEvent>> drawn, @ForAll long seed) {
+    Model m = drawn.model();
     MonteCarlo mc = MonteCarlo.of(m).period("P7D").seed(seed).scenarios(700)
-        .event(CommonCauseEvent.builder("pair").nodes("n0", "n1").probability(0.2).duration("PT3H").build());
+        .event(drawn.input().toArray(CommonCauseEvent[]::new));
     assertEquals(mc.threads(1).run(), mc.threads(4).run());
   }
 
   @Property(tries = 200)
   void anExtraAlternativeNeverAddsASpofOrDowntime(
-      @ForAll @IntRange(min = 2, max = 10) int size, @ForAll long seed) {
-    Model m = RandomModels.model(size, seed);
-    Random random = new Random(seed);
+      @ForAll("withScenario") Case<Scenario> drawn, @ForAll @IntRange(min = 0, max = 11) int node,
+      @ForAll @IntRange(min = 0, max = 2) int requirement, @ForAll @IntRange(min = 0, max = 11) int extra) {
+    Model m = drawn.model();
     List<Node> withRequirements = m.nodes().stream().filter(n -> !n.requirements().isEmpty()).toList();
     Assume.that(!withRequirements.isEmpty());
-    Node n = withRequirements.get(random.nextInt(withRequirements.size()));
-    int index = random.nextInt(n.requirements().size());
+    Node n = Slots.pick(withRequirements, node).orElseThrow();
+    int index = requirement % n.requirements().size();
     Requirement r = n.requirements().get(index);
-    List<String> others = m.nodes().stream().map(Node::id)
-        .filter(id -> !id.equals(n.id()) && !r.alternatives().contains(id)).toList();
+    List<Node> others = m.nodes().stream()
+        .filter(o -> !o.id().equals(n.id()) && !r.alternatives().contains(o.id())).toList();
     Assume.that(!others.isEmpty());
     List<String> alts = new ArrayList<>(r.alternatives());
-    alts.add(others.get(random.nextInt(others.size())));
+    alts.add(Slots.pick(others, extra).orElseThrow().id());
     List<Requirement> reqs = new ArrayList<>(n.requirements());
     reqs.set(index, new Requirement(alts, r.k(), r.tolerance()));
     Model variant = m.toBuilder().edit(n.id(), nb -> nb.requirements(reqs)).build();
-    Scenario s = RandomScenarios.scenario(m, seed ^ 0x5DEECE66DL, 1 + random.nextInt(3));
+    Scenario s = drawn.input();
     Comparison c = Comparison.of(m, variant, s);
     for (FunctionChange f : c.functions()) {
       assertEquals(List.of(), f.spofsGained(), f.function());

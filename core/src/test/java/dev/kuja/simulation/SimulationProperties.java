@@ -5,22 +5,43 @@ import dev.kuja.analysis.Analysis;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.Requirement;
+import dev.kuja.testing.Case;
 import dev.kuja.testing.GridSimulator;
+import dev.kuja.testing.KujaArbitraries;
+import dev.kuja.testing.KujaDomain;
+import dev.kuja.testing.NodeSet;
 import dev.kuja.testing.Oracle;
-import dev.kuja.testing.RandomModels;
-import dev.kuja.testing.RandomScenarios;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Provide;
+import net.jqwik.api.domains.Domain;
+import net.jqwik.api.domains.DomainContext;
 import net.jqwik.api.statistics.Statistics;
 
-/** The event-driven simulator agrees with the discrete-time rules of docs/cascades.md#the-three-rules. */
+/**
+ * The event-driven simulator agrees with the discrete-time rules of docs/cascades.md#the-three-rules.
+ * Models, failure sets and scenarios come from {@link KujaArbitraries} and shrink.
+ */
+@Domain(DomainContext.Global.class)
+@Domain(KujaDomain.class)
 class SimulationProperties {
+
+  /** Models of 1..10 nodes with a scenario of 1..4 disruptions. */
+  @Provide
+  Arbitrary<Case<Scenario>> cascades() {
+    return KujaArbitraries.withScenario(KujaArbitraries.models().nodes(1, 10), 1, 4);
+  }
+
+  @Provide
+  Arbitrary<Model> withoutBuffers() {
+    return KujaArbitraries.models().withoutBuffers();
+  }
 
   private static Map<String, List<String>> timelines(SimulationResult r) {
     Map<String, List<String>> out = new TreeMap<>();
@@ -58,11 +79,9 @@ class SimulationProperties {
   }
 
   @Property(tries = 400)
-  void eventDrivenTimelinesEqualTheDiscreteTimeRules(
-      @ForAll @IntRange(min = 1, max = 10) int size, @ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 4) int disruptions) {
-    Model m = RandomModels.model(size, seed);
-    Scenario s = RandomScenarios.scenario(m, seed ^ 0x9E3779B97F4A7C15L, disruptions);
+  void eventDrivenTimelinesEqualTheDiscreteTimeRules(@ForAll("cascades") Case<Scenario> cascade) {
+    Model m = cascade.model();
+    Scenario s = cascade.input();
     SimulationResult actual = Simulator.of(m).run(s);
     GridSimulator expected = GridSimulator.run(m, s, 2 * settleTime(m, s));
     assertEquals(timelines(expected), timelines(actual), () -> m.nodes() + "\n" + s);
@@ -76,22 +95,10 @@ class SimulationProperties {
   }
 
   @Property(tries = 200)
-  void openEndedFailuresAtZeroGoDownAtTheirStaticFailureTimes(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 4095) int pick) {
-    Model m = RandomModels.model(size, seed);
-    List<String> failed = new ArrayList<>();
+  void openEndedFailuresAtZeroGoDownAtTheirStaticFailureTimes(@ForAll Model m, @ForAll NodeSet picked) {
+    List<String> failed = picked.inOrFirst(m);
     Scenario.Builder b = Scenario.builder("static").horizon("PT20H");
-    for (int i = 0; i < size; i++) {
-      if ((pick >> i & 1) == 1) {
-        failed.add("n" + i);
-        b.disrupt("n" + i, "PT0S");
-      }
-    }
-    if (failed.isEmpty()) {
-      failed.add("n0");
-      b.disrupt("n0", "PT0S");
-    }
+    failed.forEach(id -> b.disrupt(id, "PT0S"));
     SimulationResult r = Simulator.of(m).run(b.build());
     Map<String, Long> times = Oracle.failureTimes(m, failed);
     for (Node n : m.nodes()) {
@@ -108,18 +115,10 @@ class SimulationProperties {
   }
 
   @Property(tries = 200)
-  void withoutBuffersTheEndStateIsTheStaticImpact(
-      @ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 4095) int pick) {
-    Model m = RandomModels.model(size, seed, false);
-    List<String> failed = new ArrayList<>();
+  void withoutBuffersTheEndStateIsTheStaticImpact(@ForAll("withoutBuffers") Model m, @ForAll NodeSet picked) {
+    List<String> failed = picked.in(m);
     Scenario.Builder b = Scenario.builder("static").horizon("PT1H");
-    for (int i = 0; i < size; i++) {
-      if ((pick >> i & 1) == 1) {
-        failed.add("n" + i);
-        b.disrupt("n" + i, "PT0S");
-      }
-    }
+    failed.forEach(id -> b.disrupt(id, "PT0S"));
     if (failed.isEmpty()) {
       return;
     }

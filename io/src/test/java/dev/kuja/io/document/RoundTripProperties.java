@@ -6,44 +6,69 @@ import dev.kuja.model.Model;
 import dev.kuja.simulation.Disruption;
 import dev.kuja.simulation.Scenario;
 import java.time.Duration;
+import dev.kuja.testing.KujaDomain;
 import java.util.Optional;
-import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.domains.Domain;
+import net.jqwik.api.domains.DomainContext;
 
 /** Writing then reading a document gives back exactly what was written. */
+@Domain(DomainContext.Global.class)
+@Domain(KujaDomain.class)
 class RoundTripProperties {
 
+  @Provide
+  Arbitrary<Model> richModels() {
+    return RichModels.models(1, 12);
+  }
+
+  /**
+   * Scenarios with any horizon of 1..100 000 min and 0..5 disruptions of nodes, organisations
+   * or tags, starting at 0..1 000 000 ms, lasting 1..1 000 000 s or open-ended. Shrinks towards
+   * fewer disruptions of node n0 from 0, open-ended, and a horizon of 1 min.
+   */
+  @Provide
+  Arbitrary<Scenario> scenarios() {
+    Arbitrary<Integer> nine = Arbitraries.integers().between(0, 8);
+    Arbitrary<Disruption.Target> target = Arbitraries.oneOf(
+        nine.map(i -> new Disruption.Target.OfNode("n" + i)),
+        nine.map(i -> new Disruption.Target.OfOrganisation("org-" + i)),
+        nine.map(i -> new Disruption.Target.OfTag("region:" + i)));
+    Arbitrary<Disruption> disruption = Combinators.combine(
+        target,
+        Arbitraries.integers().between(0, 999_999).map(Duration::ofMillis),
+        Arbitraries.integers().between(1, 1_000_000).map(s -> Duration.ofSeconds(s)).optional(0.5))
+        .as(Disruption::new);
+    return Combinators.combine(
+        Arbitraries.integers().between(1, 100_000).withDistribution(RandomDistribution.uniform()),
+        disruption.list().ofMaxSize(5).withSizeDistribution(RandomDistribution.uniform()))
+        .as((minutes, disruptions) -> {
+          Scenario.Builder b = Scenario.builder("s" + minutes).horizon(Duration.ofMinutes(minutes));
+          disruptions.forEach(b::disrupt);
+          return b.build();
+        });
+  }
+
   @Property(tries = 300)
-  void modelsSurviveYaml(@ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
-    Model m = RichModels.model(size, seed);
+  void modelsSurviveYaml(@ForAll("richModels") Model m) {
     String text = ModelDocuments.write(m, Format.YAML);
     assertEquals(m, ModelDocuments.read(text, "model.yaml", Format.YAML), text);
   }
 
   @Property(tries = 300)
-  void modelsSurviveJson(@ForAll @IntRange(min = 1, max = 12) int size, @ForAll long seed) {
-    Model m = RichModels.model(size, seed);
+  void modelsSurviveJson(@ForAll("richModels") Model m) {
     String text = ModelDocuments.write(m, Format.JSON);
     assertEquals(m, ModelDocuments.read(text, "model.json", Format.JSON), text);
   }
 
   @Property(tries = 200)
-  void scenariosSurviveBothFormats(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5) int count) {
-    Random random = new Random(seed);
-    Scenario.Builder b = Scenario.builder("s" + seed).horizon(Duration.ofMinutes(1 + random.nextInt(100_000)));
-    for (int i = 0; i < count; i++) {
-      Disruption.Target target = switch (random.nextInt(3)) {
-        case 0 -> new Disruption.Target.OfNode("n" + random.nextInt(9));
-        case 1 -> new Disruption.Target.OfOrganisation("org-" + random.nextInt(9));
-        default -> new Disruption.Target.OfTag("region:" + random.nextInt(9));
-      };
-      Optional<Duration> duration = random.nextBoolean()
-          ? Optional.of(Duration.ofSeconds(1 + random.nextInt(1_000_000))) : Optional.empty();
-      b.disrupt(new Disruption(target, Duration.ofMillis(random.nextInt(1_000_000)), duration));
-    }
-    Scenario s = b.build();
+  void scenariosSurviveBothFormats(@ForAll("scenarios") Scenario s) {
     for (Format f : Format.values()) {
       String text = ScenarioDocuments.write(s, f);
       assertEquals(s, ScenarioDocuments.read(text, "s", f, Optional.empty()), text);

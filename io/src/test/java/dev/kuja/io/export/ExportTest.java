@@ -9,13 +9,14 @@ import dev.kuja.io.Format;
 import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
-import dev.kuja.testing.RandomModels;
+import dev.kuja.testing.KujaArbitraries;
+import dev.kuja.testing.KujaDomain;
+import dev.kuja.testing.NodeSet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,10 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.Provide;
+import net.jqwik.api.domains.Domain;
+import net.jqwik.api.domains.DomainContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -71,11 +74,11 @@ class ExportTest {
 
   private static void golden(String name, String actual) throws IOException {
     Path file = Path.of("src", "test", "resources", "golden", name);
-    if (Boolean.getBoolean("kuja.updateGolden")) {
+    if (Boolean.getBoolean("kuja.golden.update")) {
       Files.writeString(file, actual);
     }
     assertEquals(Files.readString(file), actual, "golden file " + file
-        + " differs (run with -Dkuja.updateGolden=true to update, then review the diff)");
+        + " differs (run with -Dkuja.golden.update=true to update, then review the diff)");
   }
 
   @Test
@@ -206,22 +209,22 @@ class ExportTest {
     }
   }
 
+  @Provide
+  Arbitrary<Model> upToTenNodes() {
+    return KujaArbitraries.models().nodes(1, 10);
+  }
+
   @Property(tries = 200)
+  @Domain(DomainContext.Global.class)
+  @Domain(KujaDomain.class)
   void faultTreesFailExactlyWhenTheFunctionIsImpacted(
-      @ForAll @IntRange(min = 1, max = 10) int size, @ForAll long seed,
-      @ForAll @LongRange(min = 0, max = 1023) long pick) throws Exception {
-    Model m = RandomModels.model(size, seed);
+      @ForAll("upToTenNodes") Model m, @ForAll NodeSet picked) throws Exception {
     if (m.functions().isEmpty()) {
       return;
     }
     String mef = OpenPsaMef.write(m);
     Document d = xml(mef);
-    List<String> failed = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      if ((pick >> i & 1) == 1) {
-        failed.add("n" + i);
-      }
-    }
+    List<String> failed = picked.in(m);
     Set<String> impacted = Analysis.of(m).impact(failed).failed();
     NodeList trees = d.getElementsByTagName("define-fault-tree");
     assertEquals(m.functions().size(), trees.getLength());

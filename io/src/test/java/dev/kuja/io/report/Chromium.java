@@ -225,13 +225,37 @@ final class Chromium implements AutoCloseable {
     try {
       socket.abort();
     } finally {
+      // the browser's helpers (zygote, renderer, network service) outlive the main process
+      // unless stopped too, and keep writing into the profile while it is being deleted
+      List<ProcessHandle> helpers = process.descendants().toList();
       process.destroy();
+      helpers.forEach(ProcessHandle::destroy);
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle h : helpers) {
+        try {
+          h.onExit().get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          h.destroyForcibly();
+        }
+      }
+      deleteProfile();
+    }
+  }
+
+  /** Deletes the profile directory, again if a straggling helper wrote into it meanwhile. */
+  private void deleteProfile() throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
       try (var files = Files.walk(profile)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+        // a file vanished while walking: walk again
       }
+      if (!Files.exists(profile) || attempt == 5) {
+        return;
+      }
+      Thread.sleep(200);
     }
   }
 
