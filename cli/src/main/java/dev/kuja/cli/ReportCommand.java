@@ -6,6 +6,7 @@ import dev.kuja.io.report.TextReport;
 import dev.kuja.model.Model;
 import dev.kuja.report.Report;
 import dev.kuja.simulation.Scenario;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +30,15 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "SCENARIO", description = "Scenario documents to simulate.")
   List<Path> scenarios = new ArrayList<>();
 
-  @Option(names = "--top", defaultValue = "" + TextReport.DEFAULT_TOP, paramLabel = "N", description = "Rows of the ranking (default ${DEFAULT-VALUE}).")
+  @Option(names = "--top", defaultValue = "" + TextReport.DEFAULT_TOP, paramLabel = "N",
+      description = "Items per list: functions, SPOFs of a function, ranking rows, pairs of "
+          + "organisations, interfaces (default ${DEFAULT-VALUE}); the totals are always printed. "
+          + "Also the number of most exposed functions whose double points of failure are found.")
   int top;
+
+  @Option(names = "--all", description = "Every item of every list (with --json, the whole report), "
+      + "and the double points of failure of every function.")
+  boolean all;
 
   @Option(names = "--fail-on-breach", description = "Exit with status 1 when a scenario exceeds an MTPD.")
   boolean failOnBreach;
@@ -41,7 +49,11 @@ final class ReportCommand implements Callable<Integer> {
   Path html;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
+    if (top < 0) {
+      throw new IllegalArgumentException("--top must not be negative, not " + top);
+    }
+    int shown = all ? ReportJson.ALL : top;
     Progress progress = new Progress(spec.commandLine().getErr(), !in.json && System.console() != null);
     progress.say("reading " + in.model);
     Model m = in.model();
@@ -49,7 +61,8 @@ final class ReportCommand implements Callable<Integer> {
     for (Path s : scenarios) {
       read.add(Inputs.scenario(s, m)); // every input is checked before any work is done
     }
-    Report report = Report.builder(m).scenarios(read).listener(progress::say).build();
+    Report report = Report.builder(m).scenarios(read).doublePoints(shown)
+        .listener(progress::say).build();
     if (html != null) {
       progress.say("writing " + html);
       HtmlReport.write(report, html);
@@ -57,9 +70,9 @@ final class ReportCommand implements Callable<Integer> {
     progress.done();
     PrintWriter out = spec.commandLine().getOut();
     if (in.json) {
-      out.println(ReportJson.render(report));
+      ReportJson.write(report, shown, out);
     } else {
-      TextReport.print(report, in.model.toString(), top, out);
+      TextReport.print(report, in.model.toString(), shown, out);
     }
     return failOnBreach && report.mtpdBreached() ? Kuja.FOUND : 0;
   }

@@ -5,6 +5,7 @@ import dev.kuja.analysis.SpofReport;
 import dev.kuja.io.report.ResultsJson;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class SpofCommand implements Callable<Integer> {
   boolean failOnSpof;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     Model m = in.model();
     Analysis a = Analysis.of(m);
     List<SpofReport> reports;
@@ -53,7 +54,7 @@ final class SpofCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     if (in.json) {
-      out.println(ResultsJson.spofs(reports));
+      ResultsJson.spofs(reports, out);
     } else {
       reports.forEach(r -> out.println(r + "\n"));
     }

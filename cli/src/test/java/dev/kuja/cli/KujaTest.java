@@ -244,9 +244,23 @@ class KujaTest {
     assertEquals("", r.err(), "no progress noise when not on a terminal");
     JsonNode j = kuja("report", MODEL, STORM, "--json").json();
     assertEquals(11, j.get("functions").size());
-    assertEquals(78, j.get("ranking").size());
+    assertEquals(15, j.get("top").asInt());
+    assertEquals(15, j.get("ranking").size(), "the first 15 rows");
     assertEquals(1, j.get("scenarios").size());
     assertTrue(j.get("interfaces").size() > 0);
+    assertEquals(11, j.get("totals").get("functions").asInt());
+    JsonNode all = kuja("report", MODEL, STORM, "--json", "--all").json();
+    assertEquals(78, all.get("ranking").size(), "every node");
+    assertTrue(all.get("top").isNull());
+    assertEquals(j.get("totals"), all.get("totals"));
+    JsonNode two = kuja("report", MODEL, "--json", "--top", "2").json();
+    assertEquals(2, two.get("functions").size());
+    assertEquals(2, two.get("totals").get("doublePointFunctions").asInt(), "double points of the functions shown");
+    Run text = kuja("report", MODEL, "--top", "2");
+    assertTrue(text.out().contains("… and 9 more functions"), text.out());
+    Run negative = kuja("report", MODEL, "--top", "-1");
+    assertEquals(2, negative.status());
+    assertEquals("kuja: --top must not be negative, not -1", negative.err().strip());
     assertEquals(1, kuja("report", MODEL, STORM, "--fail-on-breach").status());
   }
 

@@ -275,8 +275,20 @@ public final class Analysis {
       sets.add(List.of(cm.id(s)));
     }
     if (maxOrder > 1) {
-      for (int[] set : CutSetEngine.higherOrder(cm, f, maxOrder, single)) {
-        sets.add(ids(set).stream().sorted().toList());
+      // on the sub-model of f's closure, the only part that matters: the engine's work is then
+      // proportional to the closure, not to the model
+      int[] nodes = Closure.dependencyNodes(cm, f);
+      // a node outside the closure is in no failure set of f (a report made by hand may name one)
+      int[] local = Arrays.stream(single).map(v -> Arrays.binarySearch(nodes, v))
+          .filter(v -> v >= 0).toArray();
+      CompactModel sub = cm.restrict(nodes);
+      for (int[] set : CutSetEngine.higherOrder(sub, Arrays.binarySearch(nodes, f), maxOrder, local)) {
+        List<String> ids = new ArrayList<>(set.length);
+        for (int v : set) {
+          ids.add(cm.id(nodes[v]));
+        }
+        ids.sort(null);
+        sets.add(ids);
       }
     }
     Comparator<List<String>> lexicographic = (a, b) -> {

@@ -75,6 +75,13 @@ final class FunctionSpofs extends AbstractList<Spof> {
     return table.spofs(function);
   }
 
+  /** Puts every SPOF's id into {@code out}, mapped to true when it is common-cause. */
+  void classes(java.util.Map<String, Boolean> out) {
+    for (int v : table.spofs(function)) {
+      out.put(cm.id(v), !table.isDirect(function, v));
+    }
+  }
+
   /** True when the node is a SPOF of the function, without explaining any. */
   boolean containsNode(String id) {
     int v = cm.find(id);

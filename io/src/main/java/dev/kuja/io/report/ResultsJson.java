@@ -26,6 +26,7 @@ import dev.kuja.simulation.SimulationResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -64,6 +65,21 @@ public final class ResultsJson {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * One pretty-printed JSON object with the fields {@code body} writes, written to {@code out} as
+   * it is made, then a line break; {@code out} is flushed, not closed.
+   */
+  static void stream(Writer out, Body body) throws IOException {
+    try (JsonGenerator g = Writers.generator(Format.JSON, out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      body.write(g);
+      g.writeEndObject();
+    }
+    out.write(System.lineSeparator());
+    out.flush();
   }
 
   private static void strings(JsonGenerator g, String key, Collection<String> values) throws IOException {
@@ -132,6 +148,15 @@ public final class ResultsJson {
   /** {@code {"functions": [{"id", "spofs": [{"node", "commonCause", "path"}]}]}}. */
   public static String spofs(List<SpofReport> reports) {
     return object(g -> writeSpofs(g, reports));
+  }
+
+  /**
+   * {@link #spofs(List)} written to {@code out} as it is made, then a line break: the reports of
+   * a national model, explained one function at a time, are never held whole as text. {@code
+   * out} is flushed, not closed.
+   */
+  public static void spofs(List<SpofReport> reports, Writer out) throws IOException {
+    stream(out, g -> writeSpofs(g, reports));
   }
 
   /** The fields of {@link #spofs(List)}. */
@@ -264,23 +289,7 @@ public final class ResultsJson {
     g.writeArrayFieldStart("functions");
     for (FunctionOutcome f : r.functions()) {
       g.writeStartObject();
-      g.writeStringField("id", f.function());
-      outages(g, "down", f.outages());
-      duration(g, "firstImpact", f.firstImpact());
-      g.writeStringField("downtime", Durations.format(f.downtime()));
-      g.writeStringField("longestOutage", Durations.format(f.longestOutage()));
-      duration(g, "mtpd", f.mtpd());
-      g.writeBooleanField("mtpdExceeded", f.mtpdExceeded());
-      g.writeStringField("mtpdExcess", Durations.format(f.mtpdExcess()));
-      g.writeArrayFieldStart("chains");
-      for (CausalChain c : f.chains()) {
-        g.writeStartArray();
-        for (String id : c.nodes()) {
-          g.writeString(id);
-        }
-        g.writeEndArray();
-      }
-      g.writeEndArray();
+      writeOutcome(g, f);
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -290,6 +299,27 @@ public final class ResultsJson {
     }
     g.writeEndObject();
     strings(g, "locked", r.locked());
+  }
+
+  /** The fields of one function's outcome in {@link #simulation(SimulationResult)}. */
+  static void writeOutcome(JsonGenerator g, FunctionOutcome f) throws IOException {
+    g.writeStringField("id", f.function());
+    outages(g, "down", f.outages());
+    duration(g, "firstImpact", f.firstImpact());
+    g.writeStringField("downtime", Durations.format(f.downtime()));
+    g.writeStringField("longestOutage", Durations.format(f.longestOutage()));
+    duration(g, "mtpd", f.mtpd());
+    g.writeBooleanField("mtpdExceeded", f.mtpdExceeded());
+    g.writeStringField("mtpdExcess", Durations.format(f.mtpdExcess()));
+    g.writeArrayFieldStart("chains");
+    for (CausalChain c : f.chains()) {
+      g.writeStartArray();
+      for (String id : c.nodes()) {
+        g.writeString(id);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndArray();
   }
 
   /**
@@ -382,7 +412,7 @@ public final class ResultsJson {
     g.writeEndObject();
   }
 
-  private static void outages(JsonGenerator g, String key, List<Outage> outages) throws IOException {
+  static void outages(JsonGenerator g, String key, List<Outage> outages) throws IOException {
     g.writeArrayFieldStart(key);
     for (Outage o : outages) {
       g.writeStartObject();
