@@ -42,6 +42,11 @@ public final class CascadeEngine {
   private final CompactModel cm;
   private final int n;
   private final int r;
+  /** The owner of every requirement (the compact form keeps none), shared by the model's engines. */
+  private final int[] owner;
+
+  /** The owners of a model's requirements, made once for all its simulations. */
+  private record Owners(int[] of) {}
 
   // disruptions: nodes of each, start and end (NEVER when open-ended)
   private final int[][] dNodes;
@@ -108,6 +113,7 @@ public final class CascadeEngine {
     this.cm = cm;
     this.n = cm.n;
     this.r = cm.r;
+    this.owner = cm.derived(Owners.class, c -> new Owners(c.reqOwners())).of();
     this.dNodes = dNodes;
     this.dStart = dStart;
     this.dEnd = dEnd;
@@ -271,7 +277,7 @@ public final class CascadeEngine {
       popEvent();
       if (ref < r) {
         if (brokenSince[ref] != NONE && CompactModel.plus(brokenSince[ref], cm.reqTol(ref)) == t) {
-          upSeed(cm.reqOwner(ref));
+          upSeed(owner[ref]);
         }
       } else {
         int v = ref - r;
@@ -365,7 +371,7 @@ public final class CascadeEngine {
     for (int head = 0; head < s; head++) {
       int x = sList[head];
       for (int i = cm.revStart(x); i < cm.revStart(x + 1); i++) {
-        int u = cm.reqOwner(cm.revReq(i));
+        int u = cm.revOwner(i);
         if (down[u] && !inS[u] && !selfSupported(u, t)) {
           inS[u] = true;
           sList[s++] = u;
@@ -409,7 +415,7 @@ public final class CascadeEngine {
         int q = cm.revReq(j);
         markReq(q, t);
         downCount[q]++;
-        int u = cm.reqOwner(q);
+        int u = cm.revOwner(j);
         if (!down[u] && broken(q) && expired(q, t)) {
           markDirty(u);
           enqueue(u);
@@ -441,7 +447,7 @@ public final class CascadeEngine {
     for (int i = 0; i < reqDirtyCount; i++) {
       int q = reqDirtyList[i];
       if ((broken(q) && expired(q, t)) != reqWasCause[q]) {
-        markDirty(cm.reqOwner(q));
+        markDirty(owner[q]);
       }
       if (!broken(q)) {
         brokenSince[q] = NONE;

@@ -121,7 +121,7 @@ public final class Closure {
         }
       } else {
         for (int i = cm.revStart(v); i < cm.revStart(v + 1); i++) {
-          int u = cm.reqOwner(cm.revReq(i));
+          int u = cm.revOwner(i);
           if (tier[u] < 0) {
             tier[u] = tier[v] + 1;
             queue[tail++] = u;
