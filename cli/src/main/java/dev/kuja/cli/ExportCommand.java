@@ -8,11 +8,9 @@ import dev.kuja.io.export.OpenPsaMef;
 import dev.kuja.io.report.HtmlReport;
 import dev.kuja.model.Model;
 import dev.kuja.report.Report;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.kuja.io.OutputFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +39,7 @@ final class ExportCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--to", required = true, paramLabel = "FORMAT", completionCandidates = Formats.class,
+      converter = Options.ExportFormat.class,
       description = "One of: ${COMPLETION-CANDIDATES}.")
   String to;
 
@@ -49,9 +48,9 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String format = to.toLowerCase(java.util.Locale.ROOT);
-    if (!FORMATS.contains(format)) {
-      throw new IllegalArgumentException("--to must be one of " + String.join(", ", FORMATS) + ", not '" + to + "'");
+    String format = to;
+    if (output != null) {
+      OutputFile.refuseInputs(output, "--output", List.of(model));
     }
     Model m = ModelDocuments.read(model);
     String text = switch (format) {
@@ -64,14 +63,11 @@ final class ExportCommand implements Callable<Integer> {
       default -> ModelDocuments.write(m, Format.JSON);
     };
     if (output == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
+      // the document itself, as it is: a model's texts hold no control characters
+      Kuja.rawOut(spec).print(text);
+      Kuja.rawOut(spec).flush();
     } else {
-      try {
-        Files.writeString(output, text, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-      }
+      OutputFile.writeString(output, text);
     }
     return 0;
   }

@@ -66,7 +66,7 @@ final class IimCommand implements Callable<Integer> {
           + "Required, except for a dynamic run from --initial alone.")
   Map<String, String> perturbation = new LinkedHashMap<>();
 
-  @Option(names = "--perturbation-until", paramLabel = "DURATION", converter = Inputs.DurationConverter.class,
+  @Option(names = "--perturbation-until", paramLabel = "DURATION", converter = Options.Time.class,
       description = "Dynamic: the perturbation ends at this time (half-open); default: it lasts the whole horizon.")
   Duration until;
 
@@ -75,11 +75,11 @@ final class IimCommand implements Callable<Integer> {
           + "inoperability (e.g. energy=P10D); a sector without one has k = 1.")
   Map<String, String> recovery = new LinkedHashMap<>();
 
-  @Option(names = "--horizon", paramLabel = "DURATION", converter = Inputs.DurationConverter.class,
+  @Option(names = "--horizon", paramLabel = "DURATION", converter = Options.Period.class,
       description = "Dynamic: the time of the last point, a whole number of steps.")
   Duration horizon;
 
-  @Option(names = "--step", paramLabel = "DURATION", converter = Inputs.DurationConverter.class,
+  @Option(names = "--step", paramLabel = "DURATION", converter = Options.Period.class,
       description = "Dynamic: the length of a step.")
   Duration step;
 

@@ -19,19 +19,24 @@ final class ImpactCommand implements Callable<Integer> {
   @Mixin Inputs in;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--fail", required = true, split = ",", paramLabel = "ID",
+  @Option(names = "--fail", required = true, split = ",", paramLabel = "ID", converter = Options.Id.class,
       description = "Nodes that fail, separated by commas.")
   List<String> fail;
 
-  @Option(names = "--horizon", converter = Inputs.DurationConverter.class, paramLabel = "DURATION",
+  @Option(names = "--horizon", converter = Options.Time.class, paramLabel = "DURATION",
       description = "Only failures within this time, e.g. PT48H (tolerances count).")
   Duration horizon;
 
   @Override
   public Integer call() {
     Model m = in.model();
+    fail.forEach(id -> Options.node(m, "--fail", id));
     Impact impact = horizon == null ? Analysis.of(m).impact(fail) : Analysis.of(m).impact(fail, horizon);
-    spec.commandLine().getOut().println(in.json ? ResultsJson.impact(impact) : impact);
+    if (in.json) {
+      Kuja.json(spec.commandLine().getOut(), g -> ResultsJson.writeImpact(g, impact));
+    } else {
+      spec.commandLine().getOut().println(impact);
+    }
     return 0;
   }
 }

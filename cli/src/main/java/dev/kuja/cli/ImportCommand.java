@@ -2,9 +2,11 @@ package dev.kuja.cli;
 
 import dev.kuja.io.table.BiaCsv;
 import dev.kuja.io.Format;
+import dev.kuja.io.OutputFile;
 import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.model.Model;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,10 +32,13 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (output != null) {
+      OutputFile.refuseInputs(output, "--output", List.of(nodes, requirements));
+    }
     Model m = BiaCsv.read(nodes, requirements);
     if (output == null) {
-      spec.commandLine().getOut().print(ModelDocuments.write(m, Format.YAML));
-      spec.commandLine().getOut().flush();
+      Kuja.rawOut(spec).print(ModelDocuments.write(m, Format.YAML));
+      Kuja.rawOut(spec).flush();
     } else {
       ModelDocuments.write(m, output);
     }

@@ -2,13 +2,11 @@ package dev.kuja.cli;
 
 import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.io.document.ScenarioDocuments;
-import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.simulation.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,18 +25,6 @@ final class Inputs {
 
   static Scenario scenario(Path file, Model model) {
     return ScenarioDocuments.read(file, model);
-  }
-
-  /** ISO-8601 durations on the command line, e.g. --horizon PT48H. */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      Duration d = Durations.parse(value);
-      if (d.isNegative()) {
-        throw new CommandLine.TypeConversionException("'" + value + "' must not be negative");
-      }
-      return d;
-    }
   }
 
   static Optional<Duration> optional(Duration d) {

@@ -2,10 +2,14 @@ package dev.kuja.cli;
 
 import dev.kuja.io.report.ResultsJson;
 import dev.kuja.model.Model;
+import dev.kuja.model.Problem;
+import dev.kuja.model.ValidationException;
 import dev.kuja.scenario.EnsembleResult;
 import dev.kuja.scenario.MonteCarlo;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,32 +27,60 @@ final class MonteCarloCommand implements Callable<Integer> {
   @Mixin Inputs in;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scenarios", defaultValue = "10000",
+  @Option(names = "--scenarios", defaultValue = "10000", converter = Options.Count.class,
       description = "Scenarios to simulate (the maximum with --precision; default ${DEFAULT-VALUE}).")
   long scenarios;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--period", defaultValue = "P365D", converter = Inputs.DurationConverter.class,
+  @Option(names = "--period", defaultValue = "P365D", converter = Options.Period.class,
       description = "Study period of each scenario, ISO-8601 (default ${DEFAULT-VALUE}).")
   Duration period;
 
-  @Option(names = "--threads", description = "Threads (default: every core).")
+  @Option(names = "--threads", converter = Options.AtLeastOne.class, description = "Threads (default: every core).")
   Integer threads;
 
-  @Option(names = "--precision",
+  @Option(names = "--precision", converter = Options.HalfWidth.class,
       description = "Stop once every probability is known to plus or minus this (e.g. 0.01).")
   Double precision;
 
-  @Option(names = "--importance", paramLabel = "FUNCTION",
+  @Option(names = "--importance", paramLabel = "FUNCTION", converter = Options.Id.class,
       description = "Print the importance measures of every basic event for this function instead.")
   String importance;
+
+  @Option(names = "--force", description = "Run even an ensemble beyond the limits: more than "
+      + "100,000,000 scenarios or more than 100,000,000 expected sampled outages.")
+  boolean force;
 
   @Override
   public Integer call() {
     Model m = in.model();
+    if (importance != null) {
+      importance = Options.node(m, "--importance", importance);
+    }
     MonteCarlo mc = MonteCarlo.of(m).period(period).seed(seed).scenarios(scenarios);
+    if (!force && importance == null) {
+      // the limits of MonteCarlo.run(), said in the options' terms
+      List<Problem> problems = new ArrayList<>();
+      if (scenarios > MonteCarlo.MAX_SCENARIOS) {
+        problems.add(Problem.setting("--scenarios", String.format(Locale.ROOT,
+            "%,d scenarios are more than the limit of %,d; ask for fewer, or add --force",
+            scenarios, MonteCarlo.MAX_SCENARIOS)));
+      }
+      double expected = mc.expectedOutages();
+      if (expected > MonteCarlo.MAX_EXPECTED_OUTAGES) {
+        problems.add(Problem.setting("--scenarios", String.format(Locale.ROOT,
+            "the ensemble would sample about %.2g outages (%,d scenarios × %.3g each), more than the"
+                + " limit of %,d; lower --scenarios or --period, check the failure rates, or add"
+                + " --force to run it anyway", expected, scenarios, expected / scenarios,
+            MonteCarlo.MAX_EXPECTED_OUTAGES)));
+      }
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+    }
+    mc = mc.force();
     if (threads != null) {
       mc = mc.threads(threads);
     }
@@ -58,11 +90,15 @@ final class MonteCarloCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (importance != null) {
       var r = mc.importance(importance);
-      out.println(in.json ? ResultsJson.importance(r) : r);
+      if (in.json) {
+        Kuja.json(out, g -> ResultsJson.writeImportance(g, r));
+      } else {
+        out.println(r);
+      }
       return 0;
     }
     if (System.console() != null) {
-      PrintWriter err = spec.commandLine().getErr();
+      PrintWriter err = Kuja.rawErr(spec);
       mc = mc.listener((done, planned) -> {
         synchronized (err) {
           err.printf(Locale.ROOT, "\r%,d of %,d scenarios", done, planned);
@@ -72,9 +108,14 @@ final class MonteCarloCommand implements Callable<Integer> {
     }
     EnsembleResult r = mc.run();
     if (System.console() != null) {
-      spec.commandLine().getErr().print("\r");
+      Kuja.rawErr(spec).print("\r");
+      Kuja.rawErr(spec).flush();
     }
-    out.println(in.json ? ResultsJson.ensemble(r) : r);
+    if (in.json) {
+      Kuja.json(out, g -> ResultsJson.writeEnsemble(g, r));
+    } else {
+      out.println(r);
+    }
     return 0;
   }
 }

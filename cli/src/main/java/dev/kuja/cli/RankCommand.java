@@ -18,7 +18,7 @@ final class RankCommand implements Callable<Integer> {
   @Mixin Inputs in;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--top", defaultValue = "20", paramLabel = "N",
+  @Option(names = "--top", defaultValue = "20", paramLabel = "N", converter = Options.AtLeastOne.class,
       description = "Rows in the table (default ${DEFAULT-VALUE}; JSON lists every node).")
   int top;
 
@@ -27,7 +27,7 @@ final class RankCommand implements Callable<Integer> {
     Ranking r = Analysis.of(in.model()).ranking();
     var out = spec.commandLine().getOut();
     if (in.json) {
-      out.println(ResultsJson.ranking(r));
+      Kuja.json(out, g -> ResultsJson.writeRanking(g, r));
     } else {
       out.println(TextReport.ranking(r, top));
     }

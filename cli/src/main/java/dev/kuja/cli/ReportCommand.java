@@ -1,12 +1,12 @@
 package dev.kuja.cli;
 
+import dev.kuja.io.OutputFile;
 import dev.kuja.io.report.HtmlReport;
 import dev.kuja.io.report.ReportJson;
 import dev.kuja.io.report.TextReport;
 import dev.kuja.model.Model;
 import dev.kuja.report.Report;
 import dev.kuja.simulation.Scenario;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +31,7 @@ final class ReportCommand implements Callable<Integer> {
   List<Path> scenarios = new ArrayList<>();
 
   @Option(names = "--top", defaultValue = "" + TextReport.DEFAULT_TOP, paramLabel = "N",
+      converter = Options.AtLeastOne.class,
       description = "Items per list: functions, SPOFs of a function, ranking rows, pairs of "
           + "organisations, interfaces (default ${DEFAULT-VALUE}); the totals are always printed. "
           + "Also the number of most exposed functions whose double points of failure are found.")
@@ -49,12 +50,14 @@ final class ReportCommand implements Callable<Integer> {
   Path html;
 
   @Override
-  public Integer call() throws IOException {
-    if (top < 0) {
-      throw new IllegalArgumentException("--top must not be negative, not " + top);
+  public Integer call() {
+    if (html != null) {
+      List<Path> inputs = new ArrayList<>(scenarios);
+      inputs.add(0, in.model);
+      OutputFile.refuseInputs(html, "--html", inputs);
     }
     int shown = all ? ReportJson.ALL : top;
-    Progress progress = new Progress(spec.commandLine().getErr(), !in.json && System.console() != null);
+    Progress progress = new Progress(Kuja.rawErr(spec), !in.json && System.console() != null);
     progress.say("reading " + in.model);
     Model m = in.model();
     List<Scenario> read = new ArrayList<>();
@@ -70,9 +73,9 @@ final class ReportCommand implements Callable<Integer> {
     progress.done();
     PrintWriter out = spec.commandLine().getOut();
     if (in.json) {
-      ReportJson.write(report, shown, out);
+      Kuja.json(out, g -> ReportJson.write(g, report, shown));
     } else {
-      TextReport.print(report, in.model.toString(), shown, out);
+      TextReport.print(report, Terminal.safe(in.model.toString()), shown, out);
     }
     return failOnBreach && report.mtpdBreached() ? Kuja.FOUND : 0;
   }
@@ -89,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
 
     void say(String what) {
       if (on) {
-        err.print("\r\033[K" + what + " …");
+        err.print("\r\033[K" + Terminal.safe(what) + " …");
         err.flush();
       }
     }

@@ -30,7 +30,11 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     Model m = in.model();
     SimulationResult r = Simulator.of(m).run(Inputs.scenario(scenario, m));
-    spec.commandLine().getOut().println(in.json ? ResultsJson.simulation(r) : r);
+    if (in.json) {
+      Kuja.json(spec.commandLine().getOut(), g -> ResultsJson.writeSimulation(g, r));
+    } else {
+      spec.commandLine().getOut().println(r);
+    }
     return failOnBreach && !r.mtpdBreaches().isEmpty() ? Kuja.FOUND : 0;
   }
 }

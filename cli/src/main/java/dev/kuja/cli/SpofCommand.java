@@ -5,8 +5,8 @@ import dev.kuja.analysis.SpofReport;
 import dev.kuja.io.report.ResultsJson;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
-import java.io.IOException;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,10 +23,10 @@ final class SpofCommand implements Callable<Integer> {
   @Mixin Inputs in;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--function", paramLabel = "ID", description = "Only this function (or node).")
+  @Option(names = "--function", paramLabel = "ID", converter = Options.Id.class, description = "Only this function (or node).")
   String function;
 
-  @Option(names = "--horizon", converter = Inputs.DurationConverter.class, paramLabel = "DURATION",
+  @Option(names = "--horizon", converter = Options.Time.class, paramLabel = "DURATION",
       description = "Count a failure only if it brings the function down within this time.")
   Duration horizon;
 
@@ -34,31 +34,47 @@ final class SpofCommand implements Callable<Integer> {
   boolean failOnSpof;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     Model m = in.model();
-    Analysis a = Analysis.of(m);
+    Analysis analysis = Analysis.of(m);
+    boolean[] any = {false};
     List<SpofReport> reports;
     if (function == null && horizon == null) {
-      reports = a.spofs(); // every function at once
+      // every function at once; each report's explanations are made when it is printed
+      List<SpofReport> all = analysis.spofs();
+      all.forEach(r -> any[0] |= !r.spofs().isEmpty());
+      reports = all;
     } else {
       List<String> targets = new ArrayList<>();
       if (function != null) {
-        targets.add(m.requireNode(function).id());
+        targets.add(Options.node(m, "--function", function));
       } else {
         m.functions().stream().map(Node::id).forEach(targets::add);
       }
-      reports = new ArrayList<>();
-      for (String f : targets) {
-        reports.add(horizon == null ? a.spofs(f) : a.spofs(f, horizon));
-      }
+      // one report at a time, printed as it comes: together they can be quadratic in the model
+      // (every node of a chain is a SPOF of every function above it)
+      reports = new AbstractList<>() {
+        @Override
+        public SpofReport get(int i) {
+          SpofReport r = horizon == null ? analysis.spofs(targets.get(i)) : analysis.spofs(targets.get(i), horizon);
+          any[0] |= !r.spofs().isEmpty();
+          return r;
+        }
+
+        @Override
+        public int size() {
+          return targets.size();
+        }
+      };
     }
     var out = spec.commandLine().getOut();
     if (in.json) {
-      ResultsJson.spofs(reports, out);
+      Kuja.json(out, g -> ResultsJson.writeSpofs(g, reports));
     } else {
-      reports.forEach(r -> out.println(r + "\n"));
+      for (SpofReport r : reports) {
+        out.println(r + "\n");
+      }
     }
-    boolean any = reports.stream().anyMatch(r -> !r.spofs().isEmpty());
-    return failOnSpof && any ? Kuja.FOUND : 0;
+    return failOnSpof && any[0] ? Kuja.FOUND : 0;
   }
 }

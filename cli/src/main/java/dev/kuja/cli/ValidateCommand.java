@@ -22,11 +22,15 @@ final class ValidateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try {
       Model m = in.model();
-      out.println(in.json ? ResultsJson.validation(List.of()) : in.model + ": valid. " + m);
+      if (in.json) {
+        Kuja.json(out, g -> ResultsJson.writeValidation(g, List.of()));
+      } else {
+        out.println(Terminal.safe(in.model.toString()) + ": valid. " + m);
+      }
       return 0;
     } catch (DocumentException e) {
       if (in.json) {
-        out.println(ResultsJson.validation(e.problems()));
+        Kuja.json(out, g -> ResultsJson.writeValidation(g, e.problems()));
       }
       return Kuja.report(e, err);
     }

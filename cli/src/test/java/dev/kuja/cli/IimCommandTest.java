@@ -140,33 +140,33 @@ class IimCommandTest {
         x + ":2:2: the total output must be above 0, not 0 (a*_ij = z_ij / x_i divides by it)",
         x + ":4:1: 'c' is not a sector of the matrix; did you mean 'a'?"),
         lines(bad("iim", z, "--transactions", "--output-totals", x, "--perturbation", "a=0.1")));
-    assertEquals(List.of("settings: --transactions: --transactions and --output-totals TOTALS.csv go together"),
+    assertEquals(List.of("kuja: --transactions: --transactions and --output-totals TOTALS.csv go together"),
         lines(bad("iim", z, "--transactions", "--perturbation", "a=0.1")));
   }
 
   @Test
   void badOptions(@TempDir Path dir) throws Exception {
     assertEquals(List.of(
-        "settings: --perturbation (powr): 'powr' is not a sector; did you mean 'power'?",
-        "settings: --perturbation (water): 1.5 is outside [0, 1]"),
+        "kuja: --perturbation (powr): 'powr' is not a sector; did you mean 'power'?",
+        "kuja: --perturbation (water): 1.5 is outside [0, 1]"),
         lines(bad("iim", TWO, "--perturbation", "powr=0.2,water=1.5")));
     assertEquals(List.of(
-        "settings: --horizon: P1D is not a whole number of steps of PT5H",
-        "settings: --perturbation (power): -0.1 is outside [0, 1]",
-        "settings: --initial (watr): 'watr' is not a sector; did you mean 'water'?",
-        "settings: --recovery (pwer): 'pwer' is not a sector; did you mean 'power'?"),
+        "kuja: --horizon: P1D is not a whole number of steps of PT5H",
+        "kuja: --perturbation (power): -0.1 is outside [0, 1]",
+        "kuja: --initial (watr): 'watr' is not a sector; did you mean 'water'?",
+        "kuja: --recovery (pwer): 'pwer' is not a sector; did you mean 'power'?"),
         lines(bad("iim", TWO, "--perturbation", "power=-0.1", "--initial", "watr=0.1", "--recovery", "pwer=P1D",
             "--horizon", "P1D", "--step", "PT5H")));
     assertEquals(List.of(
-        "settings: --perturbation (power): 'lots' is not a number",
-        "settings: --recovery (water): '3 days' is not an ISO-8601 duration (examples: PT15M, PT4H, P2D)",
-        "settings: --step: a dynamic run (--perturbation-until, --recovery, --initial, --horizon, --step) needs both "
+        "kuja: --perturbation (power): 'lots' is not a number",
+        "kuja: --recovery (water): '3 days' is not an ISO-8601 duration (examples: PT15M, PT4H, P2D)",
+        "kuja: --step: a dynamic run (--perturbation-until, --recovery, --initial, --horizon, --step) needs both "
             + "--horizon and --step"),
         lines(bad("iim", TWO, "--perturbation", "power=lots", "--recovery", "water=3 days", "--horizon", "P1D")).stream()
             .sorted().toList());
-    assertEquals(List.of("settings: --perturbation: is required (S=V[,S=V…]); a dynamic run may start from --initial instead"),
+    assertEquals(List.of("kuja: --perturbation: is required (S=V[,S=V…]); a dynamic run may start from --initial instead"),
         lines(bad("iim", TWO)));
-    assertEquals(List.of("settings: --html: '" + TWO + "' is an input file; it would be overwritten"),
+    assertEquals(List.of("kuja: --html: '" + TWO + "' is an input file; it would be overwritten"),
         lines(bad("iim", TWO, "--perturbation", "power=0.1", "--html", TWO)));
     // a usage error: picocli's message, then the usage
     assertTrue(bad("iim", TWO, "--perturbation", "power").err().contains("should be in KEY=VALUE[,KEY=VALUE]... format but was power"));

@@ -260,7 +260,7 @@ class KujaTest {
     assertTrue(text.out().contains("… and 9 more functions"), text.out());
     Run negative = kuja("report", MODEL, "--top", "-1");
     assertEquals(2, negative.status());
-    assertEquals("kuja: --top must not be negative, not -1", negative.err().strip());
+    assertTrue(negative.err().contains("'--top': must be at least 1, not -1"), negative.err());
     assertEquals(1, kuja("report", MODEL, STORM, "--fail-on-breach").status());
   }
 
@@ -275,7 +275,8 @@ class KujaTest {
     assertTrue(page.contains("Storm, two days without power"));
     Run bad = kuja("report", MODEL, "--html", dir.resolve("no/such/dir/report.html").toString());
     assertEquals(2, bad.status());
-    assertTrue(bad.err().contains("cannot write the report to"), bad.err());
+    assertEquals("kuja: cannot write " + dir.resolve("no/such/dir/report.html") + ": no such directory",
+        bad.err().strip());
   }
 
   @Test
@@ -285,7 +286,8 @@ class KujaTest {
     assertEquals(dir.resolve("none.yaml") + ": no such file", missing.err().strip());
     Run unknown = kuja("spof", MODEL, "--function", "emergency-cara");
     assertEquals(2, unknown.status());
-    assertEquals("kuja: no node 'emergency-cara' in the model; did you mean 'emergency-care'?", unknown.err().strip());
+    assertEquals("kuja: --function: no node 'emergency-cara' in the model; did you mean 'emergency-care'?",
+        unknown.err().strip());
     Run horizon = kuja("impact", MODEL, "--fail", "grid", "--horizon", "two days");
     assertEquals(2, horizon.status());
     assertTrue(horizon.err().contains("'two days' is not an ISO-8601 duration"), horizon.err());

@@ -13,6 +13,8 @@ import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Problem;
+import dev.kuja.model.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -218,7 +221,8 @@ public final class Analysis {
    * The minimal failure sets of a target of at most {@code maxOrder} nodes (1 ≤ maxOrder ≤
    * {@value #MAX_CUT_SET_ORDER}).
    *
-   * @throws IllegalStateException when the sets are too many to enumerate (lower the order)
+   * @throws ValidationException when the sets are too many to enumerate within the budget
+   *     (docs/analyses.md#minimal-failure-sets), naming the largest order that fits
    */
   public CutSets cutSets(String target, int maxOrder) {
     checkOrder(maxOrder);
@@ -237,7 +241,8 @@ public final class Analysis {
    *
    * @throws IllegalArgumentException when {@code spofs} has a horizon or the order is out of range
    * @throws java.util.NoSuchElementException when the report names a node this model lacks
-   * @throws IllegalStateException when the sets are too many to enumerate (lower the order)
+   * @throws ValidationException when the sets are too many to enumerate within the budget
+   *     (docs/analyses.md#minimal-failure-sets), naming the largest order that fits
    */
   public CutSets cutSets(SpofReport spofs, int maxOrder) {
     Objects.requireNonNull(spofs, "spofs");
@@ -267,6 +272,53 @@ public final class Analysis {
     }
   }
 
+  /**
+   * The problem of failure sets too many to enumerate up to {@code maxOrder}, naming the largest
+   * order that fits the budget (found by trying the lower ones, each within the same budget; the
+   * SPOFs, order 1, always fit).
+   */
+  private ValidationException tooMany(String target, int f, int[] single, int maxOrder) {
+    int feasible = 1;
+    for (int order = maxOrder - 1; order >= 2; order--) {
+      try {
+        higherOrder(f, order, single);
+        feasible = order;
+        break;
+      } catch (CutSetEngine.Exceeded e) {
+        // lower still
+      }
+    }
+    LOG.debug("cut sets of {} up to order {}: over the budget; order {} fits", target, maxOrder, feasible);
+    return new ValidationException(List.of(Problem.setting("order", String.format(Locale.ROOT,
+        "the minimal failure sets of '%s' up to order %d are too many to enumerate within the budget"
+            + " (%,d sets or %,d steps of work); %s", target, maxOrder, CutSetEngine.MAX_SETS,
+        CutSetEngine.MAX_WORK, feasible == 1
+            ? "only order 1, its single points of failure, fits"
+            : "order " + feasible + " is the largest that fits; ask for that or lower"))));
+  }
+
+  /**
+   * The minimal failure sets of f of orders 2..maxOrder (node indices), given its SPOFs, found on
+   * the sub-model of f's closure, the only part that matters: the engine's work is then
+   * proportional to the closure, not to the model.
+   *
+   * @throws CutSetEngine.Exceeded when they are too many for the budget
+   */
+  private List<int[]> higherOrder(int f, int maxOrder, int[] single) {
+    int[] nodes = Closure.dependencyNodes(cm, f);
+    // a node outside the closure is in no failure set of f (a report made by hand may name one)
+    int[] local = Arrays.stream(single).map(v -> Arrays.binarySearch(nodes, v))
+        .filter(v -> v >= 0).toArray();
+    List<int[]> sets = CutSetEngine.higherOrder(cm.restrict(nodes), Arrays.binarySearch(nodes, f),
+        maxOrder, local);
+    for (int[] set : sets) {
+      for (int k = 0; k < set.length; k++) {
+        set[k] = nodes[set[k]];
+      }
+    }
+    return sets;
+  }
+
   /** The cut sets of target f (index) given its SPOFs (indices), which are the sets of order 1. */
   private CutSets cutSets(String target, int f, int[] single, int maxOrder) {
     Stopwatch watch = Stopwatch.createStarted();
@@ -275,20 +327,14 @@ public final class Analysis {
       sets.add(List.of(cm.id(s)));
     }
     if (maxOrder > 1) {
-      // on the sub-model of f's closure, the only part that matters: the engine's work is then
-      // proportional to the closure, not to the model
-      int[] nodes = Closure.dependencyNodes(cm, f);
-      // a node outside the closure is in no failure set of f (a report made by hand may name one)
-      int[] local = Arrays.stream(single).map(v -> Arrays.binarySearch(nodes, v))
-          .filter(v -> v >= 0).toArray();
-      CompactModel sub = cm.restrict(nodes);
-      for (int[] set : CutSetEngine.higherOrder(sub, Arrays.binarySearch(nodes, f), maxOrder, local)) {
-        List<String> ids = new ArrayList<>(set.length);
-        for (int v : set) {
-          ids.add(cm.id(nodes[v]));
-        }
-        ids.sort(null);
-        sets.add(ids);
+      List<int[]> higher;
+      try {
+        higher = higherOrder(f, maxOrder, single);
+      } catch (CutSetEngine.Exceeded e) {
+        throw tooMany(target, f, single, maxOrder);
+      }
+      for (int[] set : higher) {
+        sets.add(ids(set).stream().sorted().toList());
       }
     }
     Comparator<List<String>> lexicographic = (a, b) -> {

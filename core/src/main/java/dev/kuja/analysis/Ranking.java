@@ -39,6 +39,9 @@ public record Ranking(List<Ranking.Entry> entries) {
 
   /** The first {@code n} entries. */
   public List<Entry> top(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("the number of entries must not be negative, not " + n);
+    }
     return entries.subList(0, Math.min(n, entries.size()));
   }
 

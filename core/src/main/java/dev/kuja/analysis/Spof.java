@@ -1,5 +1,6 @@
 package dev.kuja.analysis;
 
+import dev.kuja.model.Texts;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,11 @@ public record Spof(String node, boolean commonCause, List<String> path) {
 
   @Override
   public String toString() {
-    return node + (commonCause ? " (common-cause)" : "") + ": " + String.join(" -> ", path);
+    return node + (commonCause ? " (common-cause)" : "") + ": " + pathText();
+  }
+
+  /** The path as text, {@code a -> b -> f}, a long one abbreviated ({@link Texts#abbreviated}). */
+  public String pathText() {
+    return Texts.abbreviated(path, " -> ");
   }
 }

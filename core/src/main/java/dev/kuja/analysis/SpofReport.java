@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 public record SpofReport(String target, Optional<Duration> horizon, List<Spof> spofs) {
 
+  /** SPOFs {@link #toString()} shows, nearest first. */
+  public static final int SHOWN = 25;
+
   public SpofReport {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(horizon, "horizon");
@@ -87,9 +90,14 @@ public record SpofReport(String target, Optional<Duration> horizon, List<Spof> s
     long common = spofs.stream().filter(Spof::commonCause).count();
     sb.append(": ").append(spofs.size()).append(" (").append(spofs.size() - common)
         .append(" direct, ").append(common).append(" common-cause)");
-    for (Spof s : spofs) {
+    // the nearest SHOWN, so that text stays linear in the model: every node of a chain of
+    // 20,000 is a SPOF of all above it (JSON lists them all)
+    for (Spof s : spofs.subList(0, Math.min(SHOWN, spofs.size()))) {
       sb.append(String.format("%n  %-13s %-24s %s", s.commonCause() ? "common-cause" : "direct",
-          s.node(), String.join(" -> ", s.path())));
+          s.node(), s.pathText()));
+    }
+    if (spofs.size() > SHOWN) {
+      sb.append("\n  … and ").append(spofs.size() - SHOWN).append(" more SPOFs, further away");
     }
     return sb.toString();
   }

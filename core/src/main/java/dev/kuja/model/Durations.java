@@ -62,6 +62,15 @@ public final class Durations {
     return d.compareTo(MAX) > 0 ? Long.MAX_VALUE - 1 : d.toMillis();
   }
 
+  /**
+   * What is wrong with a duration as a time of a model or scenario — negative, longer than
+   * {@link #MAX}, or finer than a millisecond — as the end of a sentence that begins with the
+   * duration's name ("start is finer than a millisecond …"); empty when it is fine.
+   */
+  public static java.util.Optional<String> check(Duration d) {
+    return java.util.Optional.ofNullable(problem(d));
+  }
+
   /** The problem with a model duration, or null when it is fine. Package-private for validation. */
   static String problem(Duration d) {
     if (d.isNegative()) {

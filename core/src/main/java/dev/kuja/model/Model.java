@@ -335,6 +335,9 @@ public final class Model {
      */
     public Model build() {
       List<Problem> all = new ArrayList<>(problems);
+      if (name != null) {
+        Texts.problem(name).ifPresent(p -> all.add(Problem.model("name", "name " + p)));
+      }
       ImmutableMap.Builder<String, Node> built = ImmutableMap.builderWithExpectedSize(nodes.size());
       for (Node.Builder nb : nodes.values()) {
         all.addAll(nb.problems());

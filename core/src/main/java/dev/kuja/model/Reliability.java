@@ -15,6 +15,14 @@ import java.util.OptionalDouble;
 public record Reliability(
     OptionalDouble failureProbability, OptionalDouble failuresPerYear, Optional<RepairTime> repairTime) {
 
+  /**
+   * The highest failure rate a model may state, per year: 10,000, a failure more than once an
+   * hour on average. A higher figure is a mistake of units (per hour for per year) or a node
+   * that is better modelled as unavailable; it would also make every ensemble sample millions
+   * of outages (docs/model.md#validation).
+   */
+  public static final double MAX_FAILURES_PER_YEAR = 10_000;
+
   public Reliability {
     Objects.requireNonNull(failureProbability, "failureProbability");
     Objects.requireNonNull(failuresPerYear, "failuresPerYear");

@@ -64,6 +64,13 @@ public sealed interface RepairTime {
    * logarithm): the usual model of repair times with a long tail.
    */
   record LogNormal(Duration median, double sigma) implements RepairTime {
+
+    /**
+     * The largest sigma a model may state: 5, when the 99th percentile is already about 10^5
+     * times the median; beyond it the mean (median · e^(σ²/2)) leaves any plausible range.
+     */
+    public static final double MAX_SIGMA = 5;
+
     public LogNormal {
       Objects.requireNonNull(median, "median");
     }

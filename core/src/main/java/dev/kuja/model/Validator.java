@@ -39,6 +39,15 @@ final class Validator {
     if (o.name().isBlank()) {
       problems.add(Problem.organisation(o.id(), "name", "name must not be empty"));
     }
+    if (!o.name().equals(o.id())) {
+      text(o.name(), p -> problems.add(Problem.organisation(o.id(), "name", "name " + p)));
+    }
+    o.type().ifPresent(t -> text(t, p -> problems.add(Problem.organisation(o.id(), "type", "type " + p))));
+  }
+
+  /** Reports a free text that holds characters no text may hold (see {@link Texts}). */
+  private static void text(String text, java.util.function.Consumer<String> report) {
+    Texts.problem(text).ifPresent(report);
   }
 
   private void node(Node n) {
@@ -50,6 +59,15 @@ final class Validator {
     if (n.name().isBlank() && !id.isBlank()) {
       problems.add(Problem.node(id, "name", "name must not be empty"));
     }
+    if (!n.name().equals(id)) { // a name not given is the id, which has its own rule
+      text(n.name(), p -> problems.add(Problem.node(id, "name", "name " + p)));
+    }
+    n.mbco().ifPresent(m -> text(m, p -> problems.add(Problem.node(id, "mbco", "mbco " + p))));
+    n.tags().forEach(t -> text(t, p -> problems.add(Problem.node(id, "tags", "tag " + p))));
+    n.attributes().forEach((k, v) -> {
+      text(k, p -> problems.add(Problem.node(id, "attributes", "the name of an attribute " + p)));
+      text(v, p -> problems.add(Problem.node(id, "attributes", "attribute '" + k + "' " + p)));
+    });
     n.owner().ifPresent(owner -> {
       if (!organisations.containsKey(owner)) {
         problems.add(Problem.node(id, "owner",
@@ -108,6 +126,9 @@ final class Validator {
       if (!(rate >= 0) || Double.isInfinite(rate)) {
         problems.add(Problem.node(id, "reliability",
             "failure rate " + rate + " per year must be a finite non-negative number"));
+      } else if (rate > Reliability.MAX_FAILURES_PER_YEAR) {
+        problems.add(Problem.node(id, "reliability", "failure rate " + rate + " per year is more than"
+            + " the plausible maximum of 10000 per year (more than once an hour); is it per hour?"));
       }
     });
     r.repairTime().ifPresent(t -> {
@@ -131,6 +152,9 @@ final class Validator {
         if (!(l.sigma() > 0) || Double.isInfinite(l.sigma())) {
           problems.add(Problem.node(id, "reliability",
               "log-normal repair time needs a finite positive sigma, not " + l.sigma()));
+        } else if (l.sigma() > RepairTime.LogNormal.MAX_SIGMA) {
+          problems.add(Problem.node(id, "reliability", "log-normal repair time has sigma " + l.sigma()
+              + ", more than the plausible maximum of 5"));
         }
       }
     });

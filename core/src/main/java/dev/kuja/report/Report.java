@@ -350,7 +350,7 @@ public final class Report {
      *
      * @throws dev.kuja.simulation.ScenarioValidationException when a scenario names a node,
      *     organisation or tag the model lacks
-     * @throws IllegalStateException when a function's double points of failure are too many to
+     * @throws dev.kuja.model.ValidationException when a function's double points of failure are too many to
      *     enumerate (see {@link Analysis#cutSets(SpofReport, int)})
      */
     public Report build() {

@@ -5,10 +5,14 @@ import dev.kuja.engine.graph.CompactModel;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Problem;
+import dev.kuja.model.ValidationException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -50,8 +54,21 @@ public final class MonteCarlo {
   /** Scenarios per block: the unit of parallel work, of progress and of cancellation. */
   public static final int BLOCK = 256;
 
+  /** The most scenarios {@link #run()} simulates unless {@link #force() forced}. */
+  public static final long MAX_SCENARIOS = 100_000_000L;
+
+  /**
+   * The most outages an ensemble may be expected to sample ({@link #expectedOutages()}) before
+   * {@link #run()} refuses it unless {@link #force() forced}: on a model of 10^4 nodes about
+   * a quarter of an hour of work on two cores (docs/stochastic.md#running-times).
+   */
+  public static final long MAX_EXPECTED_OUTAGES = 100_000_000L;
+
   /** Blocks per round when running to a target precision. */
   private static final int ROUND = 8;
+
+  /** Blocks submitted ahead of the one being absorbed, per thread. */
+  private static final int WINDOW_PER_THREAD = 4;
 
   private final Model model;
   private final Duration period;
@@ -63,6 +80,7 @@ public final class MonteCarlo {
   private final List<CommonCauseEvent> events;
   private final Optional<EnsembleListener> listener;
   private final Optional<BooleanSupplier> cancel;
+  private final boolean force;
 
   private MonteCarlo(Draft d) {
     this.model = d.model;
@@ -75,6 +93,7 @@ public final class MonteCarlo {
     this.events = List.copyOf(d.events);
     this.listener = d.listener;
     this.cancel = d.cancel;
+    this.force = d.force;
   }
 
   /** The settings of an ensemble while one of them changes. */
@@ -89,6 +108,7 @@ public final class MonteCarlo {
     List<CommonCauseEvent> events = List.of();
     Optional<EnsembleListener> listener = Optional.empty();
     Optional<BooleanSupplier> cancel = Optional.empty();
+    boolean force;
   }
 
   /** A copy of this ensemble with one setting changed. */
@@ -104,6 +124,7 @@ public final class MonteCarlo {
     d.events = events;
     d.listener = listener;
     d.cancel = cancel;
+    d.force = force;
     change.accept(d);
     return new MonteCarlo(d);
   }
@@ -190,6 +211,24 @@ public final class MonteCarlo {
     return with(d -> d.cancel = Optional.of(cancelled));
   }
 
+  /**
+   * Runs even an ensemble beyond the limits that {@link #run()} otherwise refuses ({@value
+   * #MAX_SCENARIOS} scenarios, {@value #MAX_EXPECTED_OUTAGES} expected sampled outages).
+   */
+  public MonteCarlo force() {
+    return with(d -> d.force = true);
+  }
+
+  /**
+   * The number of outages the ensemble is expected to sample, over every scenario: the work it
+   * will take, estimated before it starts. A unit with a probability p contributes p per
+   * scenario; one with a rate λ over a period T, λT / (1 + λτ) with a mean repair time τ (the
+   * renewal process from an operating start) and 1 − e^(−λT) without one.
+   */
+  public double expectedOutages() {
+    return scenarios * Units.of(model, period, events).expectedOutages();
+  }
+
   /** The model. */
   public Model model() {
     return model;
@@ -206,10 +245,14 @@ public final class MonteCarlo {
    * @throws IllegalArgumentException when an event names a node, organisation or tag the model
    *     does not have (every such problem is listed)
    * @throws CancellationException when cancelled before the first block finished
+   * @throws ValidationException when the ensemble is beyond the limits (see {@link #force()})
    */
   public EnsembleResult run() {
     long began = System.nanoTime();
     Units units = Units.of(model, period, events);
+    if (!force) {
+      limits(units);
+    }
     Functions fs = new Functions(units.cm, model);
     double z = Statistics.z(level);
     long planned = scenarios;
@@ -218,15 +261,19 @@ public final class MonteCarlo {
     boolean cancelled = false;
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      long nextBlock = 0;
+      // blocks are submitted in a bounded window ahead of the one being absorbed, so memory
+      // does not grow with the number of scenarios (docs/stochastic.md#running-times)
+      int window = Math.max(2, WINDOW_PER_THREAD * threads);
       long blocks = (planned + BLOCK - 1) / BLOCK;
-      while (nextBlock < blocks && !cancelled) {
-        long roundEnd = precision.isPresent() ? Math.min(blocks, nextBlock + ROUND) : blocks;
-        List<Future<Block>> futures = new ArrayList<>();
-        for (long b = nextBlock; b < roundEnd; b++) {
-          long from = b * BLOCK;
+      ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
+      long submitted = 0;
+      long absorbed = 0;
+      while (absorbed < blocks) {
+        while (submitted < blocks && pending.size() < window) {
+          long from = submitted * BLOCK;
           long to = Math.min(planned, from + BLOCK);
-          futures.add(pool.submit(() -> {
+          submitted++;
+          pending.add(pool.submit(() -> {
             if (cancel.isPresent() && cancel.get().getAsBoolean()) {
               return null;
             }
@@ -236,16 +283,15 @@ public final class MonteCarlo {
             return block;
           }));
         }
-        for (Future<Block> f : futures) {
-          Block block = get(f);
-          if (block == null || cancelled) {
-            cancelled = true;
-            continue;
-          }
-          total.absorb(block);
+        Block block = get(pending.poll());
+        if (block == null) {
+          cancelled = true;
+          break;
         }
-        nextBlock = roundEnd;
-        if (precision.isPresent() && !cancelled
+        total.absorb(block);
+        absorbed++;
+        // with a target precision, checked after every round of blocks, in order
+        if (precision.isPresent() && (absorbed % ROUND == 0 || absorbed == blocks)
             && total.halfWidth(fs, z) <= precision.getAsDouble()) {
           break;
         }
@@ -264,6 +310,31 @@ public final class MonteCarlo {
     }
     return new EnsembleResult(period, seed, total.scenarios, Statistics.level(z), cancelled,
         total.risks(fs, units.period, z));
+  }
+
+  /**
+   * Refuses an ensemble too large to be what was meant: more than {@value #MAX_SCENARIOS}
+   * scenarios or more than {@value #MAX_EXPECTED_OUTAGES} expected sampled outages
+   * (docs/stochastic.md#limits); {@link #force()} runs it anyway.
+   */
+  private void limits(Units units) {
+    List<Problem> problems = new ArrayList<>();
+    if (scenarios > MAX_SCENARIOS) {
+      problems.add(Problem.setting("scenarios", String.format(Locale.ROOT,
+          "%,d scenarios are more than the limit of %,d; ask for fewer (or force the run)",
+          scenarios, MAX_SCENARIOS)));
+    }
+    double perScenario = units.expectedOutages();
+    double expected = scenarios * perScenario;
+    if (expected > MAX_EXPECTED_OUTAGES) {
+      problems.add(Problem.setting("scenarios", String.format(Locale.ROOT,
+          "the ensemble would sample about %.2g outages (%,d scenarios × %.3g each), more than the"
+              + " limit of %,d; ask for fewer scenarios or a shorter period, check the failure"
+              + " rates (or force the run)", expected, scenarios, perScenario, MAX_EXPECTED_OUTAGES)));
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
   }
 
   /**

@@ -118,6 +118,26 @@ final class Units {
     return 1 + Math.expm1(-x) / x;
   }
 
+  /** The expected number of outages one scenario samples (see {@link MonteCarlo#expectedOutages()}). */
+  double expectedOutages() {
+    double sum = 0;
+    for (Reliability r : spec) {
+      if (r.failureProbability().isPresent()) {
+        sum += r.failureProbability().getAsDouble();
+        continue;
+      }
+      double lambda = r.failuresPerYear().getAsDouble() / YEAR_MS;
+      if (lambda <= 0) {
+        continue;
+      }
+      double x = lambda * period;
+      sum += r.repairTime().isPresent()
+          ? x / (1 + lambda * r.repairTime().get().mean().toMillis())
+          : -Math.expm1(-x);
+    }
+    return sum;
+  }
+
   /** Receives the sampled outages of units. */
   interface Sink {
     void outage(int unit, long start, long end);

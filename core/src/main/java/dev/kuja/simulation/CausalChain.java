@@ -1,7 +1,7 @@
 package dev.kuja.simulation;
 
+import dev.kuja.model.Texts;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * How an outage came about, traced back to the disruptions: the first link is the outage
@@ -23,6 +23,6 @@ public record CausalChain(List<Outage> links) {
 
   @Override
   public String toString() {
-    return links.stream().map(Outage::toString).collect(Collectors.joining("\n  <- "));
+    return Texts.abbreviated(links, Outage::toString, "\n  <- ");
   }
 }

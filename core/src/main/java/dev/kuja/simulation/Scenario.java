@@ -2,6 +2,7 @@ package dev.kuja.simulation;
 
 import dev.kuja.model.Durations;
 import dev.kuja.model.Problem;
+import dev.kuja.model.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,10 +143,11 @@ public record Scenario(String name, Duration horizon, List<Disruption> disruptio
       if (horizon == null && problems.stream().noneMatch(p -> p.field().equals(Optional.of("horizon")))) {
         all.add(Problem.scenario(name, "horizon", "a scenario needs a horizon, e.g. P7D"));
       }
-      if (horizon != null && (horizon.isNegative() || horizon.isZero())) {
-        all.add(Problem.scenario(name, "horizon", "must be positive, not " + Durations.format(horizon)));
+      if (horizon != null) {
+        Scenarios.checkHorizon(name, horizon, all);
       }
-      Scenarios.check(disruptions, all);
+      Texts.problem(name).ifPresent(p -> all.add(Problem.scenario(name, "name", "name " + p)));
+      Scenarios.check(disruptions, horizon, all);
       if (!all.isEmpty()) {
         throw new ScenarioValidationException(name, all);
       }

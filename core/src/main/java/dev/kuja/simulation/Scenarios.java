@@ -2,6 +2,7 @@ package dev.kuja.simulation;
 
 import dev.kuja.model.Durations;
 import dev.kuja.model.Problem;
+import java.time.Duration;
 import java.util.List;
 
 /** Checks shared by the scenario builder and the simulator. */
@@ -9,7 +10,21 @@ final class Scenarios {
 
   private Scenarios() {}
 
-  static void check(List<Disruption> disruptions, List<Problem> problems) {
+  /** The horizon: positive, to the millisecond, within {@link Durations#MAX}. */
+  static void checkHorizon(String name, Duration horizon, List<Problem> problems) {
+    if (horizon.isNegative() || horizon.isZero()) {
+      problems.add(Problem.scenario(name, "horizon", "must be positive, not " + Durations.format(horizon)));
+    } else {
+      Durations.check(horizon).ifPresent(p -> problems.add(Problem.scenario(name, "horizon", "horizon " + p)));
+    }
+  }
+
+  /**
+   * The disruptions: start not negative, duration positive, both to the millisecond and within
+   * {@link Durations#MAX}, and, when the horizon is known, starting before it (a disruption
+   * from the horizon on would change nothing, which is surely not what was meant).
+   */
+  static void check(List<Disruption> disruptions, Duration horizon, List<Problem> problems) {
     for (int i = 0; i < disruptions.size(); i++) {
       Disruption d = disruptions.get(i);
       int index = i;
@@ -28,6 +43,21 @@ final class Scenarios {
           || d.duration().filter(len -> len.getNano() % 1_000_000 != 0).isPresent()) {
         problems.add(Problem.disruption(index, target, "times are kept to the millisecond"));
       }
+      if (d.start().compareTo(Durations.MAX) > 0
+          || d.duration().filter(len -> len.compareTo(Durations.MAX) > 0).isPresent()) {
+        problems.add(Problem.disruption(index, target, "times must be at most "
+            + Durations.format(Durations.MAX)));
+      }
+      if (horizon != null && !d.start().isNegative() && d.start().compareTo(horizon) >= 0) {
+        problems.add(Problem.disruption(index, target, startsTooLate(d.start(), horizon)));
+      }
     }
+  }
+
+  /** The message for a disruption that starts at or after the horizon. */
+  static String startsTooLate(Duration start, Duration horizon) {
+    return "starts at " + Durations.format(start) + ", not before the horizon "
+        + Durations.format(horizon) + ", so it would change nothing; start it earlier or lengthen"
+        + " the horizon";
   }
 }

@@ -52,7 +52,8 @@ public final class Simulator {
     Objects.requireNonNull(scenario, "scenario");
     List<Disruption> ds = scenario.disruptions();
     List<Problem> problems = new ArrayList<>();
-    Scenarios.check(ds, problems);
+    Scenarios.checkHorizon(scenario.name(), scenario.horizon(), problems);
+    Scenarios.check(ds, scenario.horizon(), problems);
     int[][] nodes = new int[ds.size()][];
     long[] start = new long[ds.size()];
     long[] end = new long[ds.size()];

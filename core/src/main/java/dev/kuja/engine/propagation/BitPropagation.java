@@ -8,6 +8,15 @@ import dev.kuja.engine.graph.CompactModel;
  * fixpoint of docs/analyses.md#impact for all 64 scenarios together, cycles included. The worklist is ordered
  * by topological rank, so on acyclic parts every node is processed once per run.
  *
+ * <p>A node tells its dependents only the scenarios it newly failed in since it last told them.
+ * A requirement that breaks with one failed alternative (n − k + 1 = 1) breaks in exactly
+ * those; one that needs t ≥ 2 failed alternatives keeps, per scenario, the number of its
+ * alternatives failed so far — a bit-sliced binary counter of ⌈log2(n + 1)⌉ words, one bit per
+ * scenario — and breaks in the scenarios whose count has just reached t. Each alternative adds
+ * each scenario once, so a run costs O(log n) per (alternative, scenario) it reaches, whatever k
+ * is: a requirement needing 50,000 of 100,000 alternatives costs no more per failure than one
+ * needing 1 (docs/analyses.md#running-times).
+ *
  * <p>Buffers are reused between runs and only what a run touched is cleared. Not thread-safe.
  */
 public final class BitPropagation {
@@ -21,19 +30,57 @@ public final class BitPropagation {
   private final int[] touched;
   private int touchedCount;
   private final long[] slices;
+  /** The scenarios each node has told its dependents of. */
+  private final long[] told;
+  /** Per requirement with t ≥ 2, where its counter starts in {@link #counters}; −1 for t = 1. */
+  private final int[] counterAt;
+  /** Bit j (weight 2^j) of every counted requirement's per-scenario count, for j < its width. */
+  private final long[] counters;
+  private final int[] touchedReqs;
+  private final boolean[] reqTouched;
+  private int touchedReqCount;
+  /** False only for the reference mode that recounts alternatives at every change (tests). */
+  private final boolean counting;
 
   public BitPropagation(CompactModel cm) {
+    this(cm, true);
+  }
+
+  /**
+   * With {@code counting} false, a requirement's broken scenarios are recounted from all its
+   * alternatives at every change, O(t · n) each time: the former method, kept as a reference
+   * for the tests of the counters.
+   */
+  BitPropagation(CompactModel cm, boolean counting) {
     this.cm = cm;
+    this.counting = counting;
     mask = new long[cm.n];
+    told = new long[cm.n];
     queued = new boolean[cm.n];
     queue = new int[cm.n];
     rank = cm.ranks();
     touched = new int[cm.n];
     int widest = 0;
+    counterAt = new int[cm.r];
+    int words = 0;
     for (int q = 0; q < cm.r; q++) {
       widest = Math.max(widest, cm.size(q));
+      if (cm.toBreak(q) >= 2) {
+        counterAt[q] = words;
+        words += width(q);
+      } else {
+        counterAt[q] = -1;
+      }
     }
-    slices = new long[widest + 2];
+    slices = counting ? new long[0] : new long[widest + 2];
+    counters = new long[counting ? words : 0];
+    touchedReqs = new int[counting ? cm.r : 0];
+    reqTouched = new boolean[counting ? cm.r : 0];
+  }
+
+  /** Words of requirement q's counter: enough bits for counts up to n. */
+  private int width(int q) {
+    return 32 - Integer.numberOfLeadingZeros(cm.size(q));
   }
 
   /**
@@ -57,13 +104,18 @@ public final class BitPropagation {
     // so the 64 scenarios travel together instead of as 64 separate waves
     while (size > 0) {
       int u = pop();
+      long news = mask[u] & ~told[u];
+      if (news == 0) {
+        continue;
+      }
+      told[u] |= news;
       for (int i = cm.revStart(u), e = cm.revStart(u + 1); i < e; i++) {
         int v = cm.revOwner(i);
         if (allowed != null && !allowed[v]) {
           continue;
         }
         int q = cm.revReq(i);
-        long grow = dead(q) & ~mask[v];
+        long grow = (counting ? broken(q, news) : dead(q)) & ~mask[v];
         if (grow != 0) {
           if (mask[v] == 0) {
             touched[touchedCount++] = v;
@@ -115,6 +167,36 @@ public final class BitPropagation {
       queue[i] = last;
     }
     return top;
+  }
+
+  /**
+   * The scenarios in which requirement q breaks now that one of its alternatives has failed in
+   * the scenarios {@code news} (each alternative reports each scenario once per run).
+   */
+  private long broken(int q, long news) {
+    int at = counterAt[q];
+    if (at < 0) {
+      return news; // t = 1: any failed alternative breaks it
+    }
+    if (!reqTouched[q]) {
+      reqTouched[q] = true;
+      touchedReqs[touchedReqCount++] = q;
+    }
+    int width = width(q);
+    // add one in every scenario of news: ripple the carry up the bit slices
+    long carry = news;
+    for (int j = 0; j < width && carry != 0; j++) {
+      long bit = counters[at + j];
+      counters[at + j] = bit ^ carry;
+      carry &= bit;
+    }
+    // the scenarios whose count is now exactly t (they just reached it: counts grow by one)
+    int t = cm.toBreak(q);
+    long equal = news;
+    for (int j = 0; j < width && equal != 0; j++) {
+      equal &= ((t >>> j) & 1) != 0 ? counters[at + j] : ~counters[at + j];
+    }
+    return equal;
   }
 
   /** Scenarios in which requirement q does not hold: at least n−k+1 alternatives failed. */
@@ -172,7 +254,14 @@ public final class BitPropagation {
   private void clear() {
     for (int i = 0; i < touchedCount; i++) {
       mask[touched[i]] = 0;
+      told[touched[i]] = 0;
     }
     touchedCount = 0;
+    for (int i = 0; i < touchedReqCount; i++) {
+      int q = touchedReqs[i];
+      reqTouched[q] = false;
+      java.util.Arrays.fill(counters, counterAt[q], counterAt[q] + width(q), 0L);
+    }
+    touchedReqCount = 0;
   }
 }

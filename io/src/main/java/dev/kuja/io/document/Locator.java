@@ -43,7 +43,9 @@ final class Locator {
           && (reported.contains(List.of("NODE", p.element().id(), "*"))
               || reported.contains(List.of("NODE", p.element().id(), field))
               || (p.element().index().isPresent()
-                  && reported.contains(List.of("NODE", p.element().id(), "requirement " + p.element().index().getAsInt()))))) {
+                  && (reported.contains(List.of("NODE", p.element().id(), "requirement " + p.element().index().getAsInt()))
+                      || reported.contains(List.of("NODE", p.element().id(),
+                          "requirement " + p.element().index().getAsInt(), field)))))) {
         continue;
       }
       Tree at = switch (p.element().kind()) {

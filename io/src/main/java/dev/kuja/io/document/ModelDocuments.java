@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.kuja.io.DocumentException;
 import dev.kuja.io.Format;
+import dev.kuja.io.OutputFile;
 import dev.kuja.io.ReadOptions;
 import dev.kuja.io.syntax.Fields;
 import dev.kuja.io.syntax.Problems;
@@ -28,8 +29,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,6 +149,7 @@ public final class ModelDocuments {
       if (!version) {
         problems.add(1, 1, "a model document needs 'kuja: 1' (the format version)");
       }
+      r.end();
     } catch (TreeReader.Fatal f) {
       problems.add(f.problem);
       problems.throwIfAny();
@@ -272,34 +272,49 @@ public final class ModelDocuments {
       OptionalInt k = f.integer("k", false);
       List<String> alternatives = List.of();
       int kk = 1;
-      boolean ok = true;
+      // what validation could only repeat: the whole requirement when its alternatives are
+      // unknown, otherwise the fields whose values were already reported
+      boolean unknown = false;
+      Set<String> said = new HashSet<>();
       if (forms.size() != 1) {
         problems.at(item, where + " needs exactly one of any:, all: or of: (with k:), not "
             + (forms.isEmpty() ? "none" : String.join(" and ", forms)));
-        ok = false;
+        unknown = true;
       } else {
         String form = forms.get(0);
         Optional<List<String>> alts = f.texts(form);
         alternatives = alts.orElse(List.of());
-        ok = alts.isPresent();
+        if (f.faulty.contains(form)) {
+          // some alternatives could not be read: n, and so k's range, are not what was meant
+          said.add("k");
+          unknown = alternatives.isEmpty();
+        }
         switch (form) {
           case "any" -> kk = 1;
           case "all" -> kk = alternatives.size();
           default -> {
             if (k.isEmpty() && !f.has("k")) {
               problems.at(item, where + " uses of: and needs k: (how many must operate)");
-              ok = false;
+              said.add("k");
             }
             kk = k.orElse(1);
           }
         }
         if (!form.equals("of") && f.has("k")) {
           problems.at(f.tree("k"), where + " gives k: with " + form + ":; k: goes with of:");
-          ok = false;
+          said.add("k");
         }
       }
-      if (!ok || !f.faulty.isEmpty()) {
+      for (String key : f.faulty) {
+        if (key.equals("k") || key.equals("tolerance")) {
+          said.add(key);
+        }
+      }
+      if (unknown) {
         reported.add(List.of("NODE", id, "requirement " + i));
+      }
+      for (String field : said) {
+        reported.add(List.of("NODE", id, "requirement " + i, field));
       }
       out.add(new Requirement(alternatives, kk, tolerance.orElse(Duration.ZERO)));
     }
@@ -326,10 +341,27 @@ public final class ModelDocuments {
     return Optional.of(new Reliability(p, rate, repair));
   }
 
+  /** The parameters of each repair distribution, in the order documents write them. */
+  static final Map<String, List<String>> PARAMETERS = Map.of("fixed", List.of("duration"),
+      "exponential", List.of("mean"), "uniform", List.of("min", "max"),
+      "lognormal", List.of("median", "sigma"));
+
   private static Optional<RepairTime> repair(Fields f, Tree t, String what, Problems problems) {
     Optional<String> dist = f.text("distribution", true);
     if (dist.isEmpty()) {
       return Optional.empty();
+    }
+    List<String> parameters = PARAMETERS.get(dist.get());
+    if (parameters != null) {
+      // a parameter of another distribution is a mistake: it would be ignored
+      for (Map.Entry<String, int[]> key : t.keys.entrySet()) {
+        if (REPAIR.contains(key.getKey()) && !key.getKey().equals("distribution")
+            && !parameters.contains(key.getKey())) {
+          problems.add(key.getValue()[0], key.getValue()[1], "'" + key.getKey() + "' is not a"
+              + " parameter of a " + dist.get() + " repair time of " + what + " (it takes "
+              + String.join(" and ", parameters) + ")");
+        }
+      }
     }
     switch (dist.get()) {
       case "fixed":
@@ -367,15 +399,16 @@ public final class ModelDocuments {
     return out.toString();
   }
 
-  /** Writes the model to a file; the format follows the file name. */
+  /**
+   * Writes the model to a file, all of it or nothing ({@link OutputFile}); the format follows the
+   * file name.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be written
+   */
   public static void write(Model model, Path file) {
     Format format = Format.of(file).orElseThrow(() -> new IllegalArgumentException(
         "cannot tell the format of " + file + ": name it .yaml, .yml or .json"));
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(model, format, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    OutputFile.write(file, w -> write(model, format, w));
   }
 
   /** Writes the model as a document to a writer. */

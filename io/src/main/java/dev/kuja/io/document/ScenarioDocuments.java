@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.kuja.io.Format;
+import dev.kuja.io.OutputFile;
 import dev.kuja.io.ReadOptions;
 import dev.kuja.io.syntax.Fields;
 import dev.kuja.io.syntax.Problems;
@@ -14,14 +15,13 @@ import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Problem;
+import dev.kuja.model.Texts;
 import dev.kuja.simulation.Disruption;
 import dev.kuja.simulation.Scenario;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +76,7 @@ public final class ScenarioDocuments {
         throw r.fatal("a scenario document is a map with the keys kuja-scenario, name, horizon and disruptions");
       }
       root = r.read();
+      r.end();
     } catch (TreeReader.Fatal f) {
       problems.add(f.problem);
       problems.throwIfAny();
@@ -98,9 +99,11 @@ public final class ScenarioDocuments {
           + version.describe());
     }
     String name = f.text("name", true).orElse("");
+    Texts.problem(name).ifPresent(p -> problems.at(root.get("name"), "name of the scenario " + p));
     Optional<Duration> horizon = f.duration("horizon", true);
     horizon.filter(Duration::isZero).ifPresent(h ->
         problems.at(root.get("horizon"), "horizon must be positive, not PT0S"));
+    horizon.flatMap(Durations::check).ifPresent(p -> problems.at(root.get("horizon"), "horizon " + p));
     List<Disruption> disruptions = new ArrayList<>();
     Tree list = root.get("disruptions");
     if (list == null) {
@@ -109,14 +112,15 @@ public final class ScenarioDocuments {
       problems.at(list, "disruptions must be a list, not " + list.describe());
     } else {
       for (int i = 0; i < list.list.size(); i++) {
-        disruption(list.list.get(i), i, problems, model).ifPresent(disruptions::add);
+        disruption(list.list.get(i), i, horizon, problems, model).ifPresent(disruptions::add);
       }
     }
     problems.throwIfAny();
     return new Scenario(name, horizon.orElseThrow(), disruptions);
   }
 
-  private static Optional<Disruption> disruption(Tree t, int i, Problems problems, Optional<Model> model) {
+  private static Optional<Disruption> disruption(Tree t, int i, Optional<Duration> horizon,
+      Problems problems, Optional<Model> model) {
     String what = "disruption " + (i + 1);
     Optional<Fields> mf = Fields.of(t, what, problems, DISRUPTION);
     if (mf.isEmpty()) {
@@ -133,6 +137,15 @@ public final class ScenarioDocuments {
     Optional<Duration> duration = f.duration("duration", false);
     duration.filter(Duration::isZero).ifPresent(d -> problems.at(t.get("duration"),
         "duration of " + what + " must be positive (leave it out for an open-ended disruption)"));
+    // the simulator's checks of times, here where the times stand (docs/documents.md#scenario-documents)
+    start.flatMap(Durations::check).ifPresent(p -> problems.at(t.get("start"), "start of " + what + " " + p));
+    duration.flatMap(Durations::check).ifPresent(p ->
+        problems.at(t.get("duration"), "duration of " + what + " " + p));
+    if (start.isPresent() && horizon.isPresent() && start.get().compareTo(horizon.get()) >= 0) {
+      problems.at(t.get("start"), what + " starts at " + Durations.format(start.get())
+          + ", not before the horizon " + Durations.format(horizon.get())
+          + ", so it would change nothing; start it earlier or lengthen the horizon");
+    }
     if (forms.size() != 1) {
       problems.at(t, what + " needs exactly one of node:, organisation: or tag:, not "
           + (forms.isEmpty() ? "none" : String.join(" and ", forms)));
@@ -161,15 +174,16 @@ public final class ScenarioDocuments {
     return out.toString();
   }
 
-  /** Writes the scenario to a file; the format follows the file name. */
+  /**
+   * Writes the scenario to a file, all of it or nothing ({@link OutputFile}); the format follows
+   * the file name.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be written
+   */
   public static void write(Scenario scenario, Path file) {
     Format format = Format.of(file).orElseThrow(() -> new IllegalArgumentException(
         "cannot tell the format of " + file + ": name it .yaml, .yml or .json"));
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(scenario, format, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    OutputFile.write(file, w -> write(scenario, format, w));
   }
 
   private static void write(Scenario s, Format format, Writer out) {

@@ -34,8 +34,11 @@ public final class GraphExport {
   // ----------------------------------------------------------------------------- GraphML
 
   /**
-   * GraphML with the node attributes name, kind, owner, criticality, MTPD and RTO, and the edge
-   * attributes requirement (1-based), k, n and tolerance.
+   * GraphML, valid against the GraphML schema: the graph ({@code id="kuja"}) with the model's
+   * name as its attribute {@code name}; nodes {@code n0}, {@code n1}, … in model order (Kuja ids
+   * may hold {@code / @ +} and letters that XML names cannot) with the node attributes id (the
+   * Kuja id), name, kind, owner, criticality, MTPD, RTO and recovery; edges with the attributes
+   * requirement (1-based), k, n and tolerance. Texts pass through {@link XmlText}.
    */
   public static String graphml(Model model) {
     StringWriter out = new StringWriter();
@@ -45,7 +48,8 @@ public final class GraphExport {
       x.writeCharacters("\n");
       x.writeStartElement("graphml");
       x.writeDefaultNamespace("http://graphml.graphdrawing.org/xmlns");
-      String[][] nodeKeys = {{"name", "string"}, {"kind", "string"}, {"owner", "string"},
+      key(x, "name", "graph", "string");
+      String[][] nodeKeys = {{"id", "string"}, {"name", "string"}, {"kind", "string"}, {"owner", "string"},
           {"criticality", "string"}, {"mtpd", "string"}, {"rto", "string"}, {"recovery", "string"}};
       String[][] edgeKeys = {{"requirement", "int"}, {"k", "int"}, {"n", "int"}, {"tolerance", "string"}};
       for (String[] k : nodeKeys) {
@@ -56,12 +60,19 @@ public final class GraphExport {
       }
       x.writeCharacters("\n  ");
       x.writeStartElement("graph");
-      x.writeAttribute("id", model.name().orElse("kuja"));
+      x.writeAttribute("id", "kuja");
       x.writeAttribute("edgedefault", "directed");
+      if (model.name().isPresent()) {
+        x.writeCharacters("\n    ");
+        data(x, "g_name", model.name().get());
+      }
+      Map<String, String> ids = new HashMap<>();
       for (Node n : model.nodes()) {
+        ids.put(n.id(), "n" + ids.size());
         x.writeCharacters("\n    ");
         x.writeStartElement("node");
-        x.writeAttribute("id", n.id());
+        x.writeAttribute("id", ids.get(n.id()));
+        data(x, "id", n.id());
         data(x, "name", n.name());
         data(x, "kind", n.kind().label());
         data(x, "owner", n.owner().orElse(""));
@@ -79,8 +90,8 @@ public final class GraphExport {
             x.writeCharacters("\n    ");
             x.writeStartElement("edge");
             x.writeAttribute("id", "e" + edge++);
-            x.writeAttribute("source", n.id());
-            x.writeAttribute("target", alt);
+            x.writeAttribute("source", ids.get(n.id()));
+            x.writeAttribute("target", ids.get(alt));
             data(x, "requirement", Integer.toString(i + 1));
             data(x, "k", Integer.toString(r.k()));
             data(x, "n", Integer.toString(r.n()));
@@ -117,8 +128,8 @@ public final class GraphExport {
     }
     x.writeStartElement("data");
     boolean edge = List.of("requirement", "k", "n", "tolerance").contains(key);
-    x.writeAttribute("key", (edge ? "e_" : "n_") + key);
-    x.writeCharacters(value);
+    x.writeAttribute("key", key.startsWith("g_") ? key : (edge ? "e_" : "n_") + key);
+    x.writeCharacters(XmlText.of(value));
     x.writeEndElement();
   }
 

@@ -2,6 +2,8 @@ package dev.kuja.io.export;
 
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.model.Problem;
+import dev.kuja.model.ValidationException;
 import dev.kuja.model.Requirement;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,7 +60,12 @@ public final class OpenPsaMef {
     }
   }
 
-  /** The whole model as an {@code opsa-mef} document. */
+  /**
+   * The whole model as an {@code opsa-mef} document.
+   *
+   * @throws ValidationException when a function's fault tree would need more than {@link
+   *     #MAX_GATES} gates
+   */
   public static String write(Model model) {
     return new OpenPsaMef(model).document();
   }
@@ -83,7 +91,7 @@ public final class OpenPsaMef {
         x.writeAttribute("name", name("ft-" + f.id()));
         nl(x, 2);
         x.writeStartElement("label");
-        x.writeCharacters(f.name() + " fails");
+        x.writeCharacters(XmlText.of(f.name() + " fails"));
         x.writeEndElement();
         for (Gate g : gates.values()) {
           writeGate(x, g);
@@ -103,7 +111,7 @@ public final class OpenPsaMef {
         x.writeAttribute("name", eventName(id));
         nl(x, 3);
         x.writeStartElement("label");
-        x.writeCharacters(n.name() + " fails by itself");
+        x.writeCharacters(XmlText.of(n.name() + " fails by itself"));
         x.writeEndElement();
         if (n.reliability().isPresent() && n.reliability().get().failureProbability().isPresent()) {
           nl(x, 3);
@@ -145,8 +153,11 @@ public final class OpenPsaMef {
       return known;
     }
     if (gates.size() > MAX_GATES) {
-      throw new IllegalStateException("the model's cycles unfold into more than " + MAX_GATES
-          + " fault-tree gates; export a smaller model");
+      // a limit of the input, not a bug: said as a problem of the export (exit status 2)
+      throw new ValidationException(List.of(Problem.setting("export", String.format(Locale.ROOT,
+          "the cycles of the model unfold into more than %,d fault-tree gates in the tree of '%s';"
+              + " an Open-PSA export of this model is too large (break or shrink its largest cycles,"
+              + " or choose another format)", MAX_GATES, tree))));
     }
     String gate = name(tree + "/" + v + (context.isEmpty() ? "" : "-via-" + String.join("-", context)));
     memo.put(key, gate);
@@ -186,7 +197,7 @@ public final class OpenPsaMef {
     x.writeAttribute("name", g.name());
     nl(x, 3);
     x.writeStartElement("label");
-    x.writeCharacters(g.label());
+    x.writeCharacters(XmlText.of(g.label()));
     x.writeEndElement();
     nl(x, 3);
     x.writeStartElement(g.op());

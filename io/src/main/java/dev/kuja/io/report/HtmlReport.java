@@ -6,6 +6,7 @@ import dev.kuja.analysis.InterfaceReport;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
+import dev.kuja.io.OutputFile;
 import dev.kuja.io.Format;
 import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Criticality;
@@ -120,13 +121,13 @@ public final class HtmlReport {
 
   /**
    * Writes the report to {@code file}, as it is made (a national model's page is tens of
-   * megabytes), atomically: a reader never sees half a page.
+   * megabytes), all of it or nothing ({@link OutputFile}).
    *
    * @throws UncheckedIOException naming the file when it cannot be written
    */
   public static void write(Report report, Path file) {
     Objects.requireNonNull(report, "report");
-    AtomicFile.write(file, "the report", out -> write(report, out));
+    OutputFile.write(file, out -> write(report, out));
   }
 
   /**

@@ -4,11 +4,20 @@ import dev.kuja.iim.InterdependencyMatrix;
 import dev.kuja.iim.StaticSolution;
 import dev.kuja.iim.Timeline;
 import dev.kuja.model.Durations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The results of the inoperability input–output model as one self-contained HTML page
@@ -60,7 +69,42 @@ public final class IimReport {
   public static void write(Path file, String title, StaticSolution solution, InterdependencyMatrix aStar,
       Optional<Timeline> timeline) {
     String html = render(title, solution, aStar, timeline);
-    AtomicFile.write(file, "the page", out -> out.write(html));
+    Path target = file.toAbsolutePath();
+    Path dir = target.getParent();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      readable(tmp, target);
+      Files.writeString(tmp, html, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the message below says what went wrong; a stray temporary file is the lesser problem
+        }
+      }
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Gives the temporary file the permissions of the file it replaces, or rw-r--r--: temporary
+   * files are made readable by their owner only.
+   */
+  private static void readable(Path tmp, Path target) throws IOException {
+    try {
+      Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+          : PosixFilePermissions.fromString("rw-r--r--");
+      Files.setPosixFilePermissions(tmp, perms);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the default permissions will do
+    }
   }
 
   /** The page as text; see {@link #write}. */

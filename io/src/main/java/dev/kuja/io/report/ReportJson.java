@@ -54,13 +54,18 @@ public final class ReportJson {
 
   /**
    * Writes the report with every list cut to {@code top} items ({@link #ALL} for everything) to
-   * {@code out} as one pretty-printed JSON object and a line break, as it goes. {@code out} is
-   * flushed, not closed.
+   * {@code out} as one pretty-printed JSON object, as it goes. {@code out} is flushed, not
+   * closed.
    */
-  public static void write(Report report, int top, Writer out) throws IOException {
+  public static void write(Report report, int top, Writer out) {
     Objects.requireNonNull(report, "report");
     checkTop(top);
-    ResultsJson.stream(out, g -> write(g, report, top));
+    ResultsJson.write(out, g -> write(g, report, top));
+  }
+
+  /** The fields of {@link #render(Report)} — the whole report — into an object {@code g} has open. */
+  public static void write(JsonGenerator g, Report report) throws IOException {
+    write(g, report, ALL);
   }
 
   private static void checkTop(int top) {

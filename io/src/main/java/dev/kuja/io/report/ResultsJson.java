@@ -48,10 +48,28 @@ public final class ResultsJson {
 
   private ResultsJson() {}
 
-  /** Writes fields into an open object. */
+  /** Writes fields into an open object, as the {@code writeX} methods of this class do. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
+    /** Writes the fields. */
     void write(JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * Streams one pretty-printed JSON object with the fields {@code body} writes to {@code out},
+   * exactly as the {@code x(result)} methods return it, without holding it in memory (a result
+   * can run to gigabytes: a 20,000-node chain has 20,000 SPOFs with paths of up to 20,000 ids).
+   * {@code out} is flushed, not closed.
+   */
+  public static void write(Writer out, Body body) {
+    try (JsonGenerator g = Writers.generator(Format.JSON, out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      body.write(g);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** One pretty-printed JSON object with the fields {@code body} writes. */
@@ -65,21 +83,6 @@ public final class ResultsJson {
       throw new UncheckedIOException(e);
     }
     return out.toString();
-  }
-
-  /**
-   * One pretty-printed JSON object with the fields {@code body} writes, written to {@code out} as
-   * it is made, then a line break; {@code out} is flushed, not closed.
-   */
-  static void stream(Writer out, Body body) throws IOException {
-    try (JsonGenerator g = Writers.generator(Format.JSON, out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.writeStartObject();
-      body.write(g);
-      g.writeEndObject();
-    }
-    out.write(System.lineSeparator());
-    out.flush();
   }
 
   private static void strings(JsonGenerator g, String key, Collection<String> values) throws IOException {
@@ -148,15 +151,6 @@ public final class ResultsJson {
   /** {@code {"functions": [{"id", "spofs": [{"node", "commonCause", "path"}]}]}}. */
   public static String spofs(List<SpofReport> reports) {
     return object(g -> writeSpofs(g, reports));
-  }
-
-  /**
-   * {@link #spofs(List)} written to {@code out} as it is made, then a line break: the reports of
-   * a national model, explained one function at a time, are never held whole as text. {@code
-   * out} is flushed, not closed.
-   */
-  public static void spofs(List<SpofReport> reports, Writer out) throws IOException {
-    stream(out, g -> writeSpofs(g, reports));
   }
 
   /** The fields of {@link #spofs(List)}. */

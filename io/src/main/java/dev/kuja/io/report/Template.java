@@ -1,5 +1,6 @@
 package dev.kuja.io.report;
 
+import dev.kuja.io.OutputFile;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,7 +131,7 @@ final class Template {
      * it is written (its markup characters made {@code \u003c}-style escapes on the way), so
      * that the data of a national model is never held whole as text.
      */
-    Filling json(String name, AtomicFile.Content json) {
+    Filling json(String name, OutputFile.Content json) {
       return put(name, json);
     }
 
@@ -158,7 +159,7 @@ final class Template {
         if (value instanceof String text) {
           out.write(text);
         } else {
-          ((AtomicFile.Content) value).write(new ScriptSafe(out));
+          ((OutputFile.Content) value).writeTo(new ScriptSafe(out));
         }
       }
       out.write(literals.get(names.size()));

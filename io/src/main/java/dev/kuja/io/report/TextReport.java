@@ -97,7 +97,7 @@ public final class TextReport {
           r.commonCauseCount());
       List<Spof> common = r.commonCause();
       for (Spof s : first(common, top)) {
-        out.println("      common-cause  " + s.node() + ": " + String.join(" -> ", s.path()));
+        out.println("      common-cause  " + s.node() + ": " + s.pathText());
       }
       more(out, "      ", common.size(), top, "common-cause SPOFs");
       List<Spof> direct = r.direct();
@@ -234,6 +234,10 @@ public final class TextReport {
    * names} (and counted).
    */
   private static String ranking(Ranking r, int top, int names) {
+    if (top < 1) {
+      // "no node brings a function down alone" would be false
+      throw new IllegalArgumentException("the ranking shows at least 1 row, not " + top);
+    }
     StringBuilder sb = new StringBuilder(String.format("%4s  %-26s %6s  %s%n", "rank", "node", "score", "functions lost"));
     int rank = 0;
     for (Ranking.Entry e : r.top(top)) {

@@ -123,7 +123,18 @@ public final class Fields {
       return OptionalDouble.empty();
     }
     if (v.kind == Tree.Kind.NUMBER) {
-      return OptionalDouble.of(Double.parseDouble(v.text));
+      double d;
+      try {
+        d = Double.parseDouble(v.text);
+      } catch (NumberFormatException e) {
+        d = Double.NaN; // YAML's .nan, .inf and -.inf
+      }
+      if (Double.isFinite(d)) {
+        return OptionalDouble.of(d);
+      }
+      faulty.add(key);
+      problems.at(v, key + " of " + what + " must be a finite number, not " + v.text);
+      return OptionalDouble.empty();
     }
     wrong(key, v, "a number");
     return OptionalDouble.empty();

@@ -6,10 +6,8 @@ import dev.kuja.io.Format;
 import dev.kuja.io.ReadOptions;
 import dev.kuja.model.Problem;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,8 +68,9 @@ public final class Source {
   }
 
   public JsonParser open() throws IOException {
-    Reader reader = text != null ? new StringReader(text)
-        : new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
+    // strict: bad UTF-8 and control characters stop reading at their place (StrictReader)
+    Reader reader = text != null ? StrictReader.of(new StringReader(text))
+        : StrictReader.of(Files.newInputStream(file));
     return TreeReader.factory(format, options).createParser(reader);
   }
 }

@@ -15,7 +15,10 @@ import dev.kuja.model.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Turns Jackson's token stream (JSON or YAML) into {@link Tree}s with locations. Jackson does the
@@ -70,14 +73,78 @@ public final class TreeReader {
       return t;
     } catch (StreamConstraintsException e) {
       throw fatal("the document is too large or too deeply nested (" + firstLine(e) + ")");
-    } catch (JsonProcessingException e) {
-      JsonLocation l = e.getLocation();
-      throw new Fatal(Problem.inDocument(new Problem.Location(source, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr()), "not valid " + syntax() + ": " + firstLine(e)));
-    } catch (IOException e) {
-      throw fatal("cannot be read: " + e.getMessage());
-    } catch (RuntimeException e) {
-      // SnakeYAML's own limits (aliases, code points, depth) surface as runtime exceptions
-      throw fatal("not valid " + syntax() + ": " + firstLine(e));
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /**
+   * The problem that stopped the parser: bad text where the text is bad ({@link StrictReader}),
+   * a YAML mistake where SnakeYAML saw it, otherwise where Jackson stopped.
+   */
+  private Fatal unreadable(Exception e) {
+    Optional<StrictReader.BadText> bad = StrictReader.BadText.in(e);
+    if (bad.isPresent()) {
+      return new Fatal(Problem.inDocument(
+          new Problem.Location(source, bad.get().line, bad.get().column), bad.get().problem));
+    }
+    Optional<MarkedYAMLException> yaml = yamlCause(e);
+    if (yaml.isPresent() && yaml.get().getProblemMark() != null) {
+      Mark m = yaml.get().getProblemMark();
+      String problem = yaml.get().getProblem() == null ? firstLine(e) : yaml.get().getProblem();
+      Mark c = yaml.get().getContextMark();
+      String context = yaml.get().getContext() == null || c == null ? ""
+          : " (" + firstLineOf(yaml.get().getContext()) + " at " + (c.getLine() + 1) + ":"
+              + (c.getColumn() + 1) + ")";
+      String message = problem.contains("\\t(TAB)")
+          ? "tab characters cannot indent YAML; use spaces"
+          : "not valid YAML: " + firstLineOf(problem) + context;
+      return new Fatal(Problem.inDocument(
+          new Problem.Location(source, m.getLine() + 1, m.getColumn() + 1), message));
+    }
+    if (e instanceof JsonProcessingException j) {
+      JsonLocation l = j.getLocation();
+      return new Fatal(Problem.inDocument(new Problem.Location(source, l == null ? 0 : l.getLineNr(),
+          l == null ? 0 : l.getColumnNr()), "not valid " + syntax() + ": " + firstLine(e)));
+    }
+    if (e instanceof IOException) {
+      return fatal("cannot be read: " + e.getMessage());
+    }
+    // SnakeYAML's own limits (aliases, code points, depth) surface as runtime exceptions
+    return fatal("not valid " + syntax() + ": " + firstLine(e));
+  }
+
+  private static Optional<MarkedYAMLException> yamlCause(Throwable t) {
+    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof MarkedYAMLException m) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Checks that nothing follows the document just read: no second YAML document (after
+   * {@code ---}), no text after {@code ...}, no second JSON value or other text after the
+   * closing brace. Whatever follows is refused where it begins.
+   */
+  public void end() throws Fatal {
+    JsonToken t;
+    try {
+      t = parser.nextToken();
+    } catch (IOException | RuntimeException e) {
+      Fatal f = unreadable(e);
+      if (StrictReader.BadText.in(e).isPresent()) {
+        throw f;
+      }
+      Problem.Location at = f.problem.location().orElse(Problem.Location.of(source));
+      throw new Fatal(Problem.inDocument(at,
+          "more text after the end of the document; a file holds one document"));
+    }
+    if (t != null) {
+      throw fatal(parser instanceof YAMLParser
+          ? "a second YAML document begins here; a file holds one document"
+          : "more text after the end of the document; a file holds one JSON value");
     }
   }
 
@@ -87,9 +154,10 @@ public final class TreeReader {
 
   private static String firstLine(Exception e) {
     String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-    if (m == null) {
-      return e.getClass().getSimpleName();
-    }
+    return m == null ? e.getClass().getSimpleName() : firstLineOf(m);
+  }
+
+  private static String firstLineOf(String m) {
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
   }

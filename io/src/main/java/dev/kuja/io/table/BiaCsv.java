@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.kuja.io.DocumentException;
+import dev.kuja.io.ReadOptions;
+import dev.kuja.io.syntax.StrictReader;
 import dev.kuja.io.syntax.Problems;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
@@ -18,7 +20,6 @@ import dev.kuja.model.Suggestions;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,12 +166,31 @@ public final class BiaCsv {
     }
   }
 
+  /**
+   * The text of a table file: UTF-8, strictly (see {@link StrictReader}; a byte-order mark, as
+   * spreadsheet programs write with "CSV UTF-8", is dropped), within the document size limit.
+   */
   private static String text(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new DocumentException(List.of(Problem.inDocument(Problem.Location.of(file.toString()), Files.exists(file) ? "cannot be read: " + e.getMessage() : "no such file")));
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw problem(Problem.Location.of(name), Files.exists(file) ? "is not a file" : "no such file");
     }
+    try {
+      long size = Files.size(file);
+      if (size > ReadOptions.DEFAULT.maxBytes()) {
+        throw problem(Problem.Location.of(name), "the table is " + size
+            + " bytes, more than the limit of " + ReadOptions.DEFAULT.maxBytes());
+      }
+      return StrictReader.readAll(Files.newInputStream(file));
+    } catch (StrictReader.BadText e) {
+      throw problem(new Problem.Location(name, e.line, e.column), e.problem);
+    } catch (IOException e) {
+      throw problem(Problem.Location.of(name), "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static DocumentException problem(Problem.Location at, String message) {
+    return new DocumentException(List.of(Problem.inDocument(at, message)));
   }
 
   /** A CSV table with a header row, its rows keeping their line numbers. */
@@ -195,7 +215,8 @@ public final class BiaCsv {
       Table t = new Table(name, problems);
       CsvFactory factory = CsvFactory.builder()
           .enable(CsvParser.Feature.TRIM_SPACES).build();
-      try (Reader reader = new StringReader(text); JsonParser p = factory.createParser(reader)) {
+      try (Reader reader = StrictReader.of(new StringReader(text));
+          JsonParser p = factory.createParser(reader)) {
         boolean first = true;
         while (p.nextToken() == JsonToken.START_ARRAY) {
           int line = -1;
@@ -222,10 +243,19 @@ public final class BiaCsv {
           problems.add(Problem.inDocument(Problem.Location.of(name), "the table is empty; the first row names the columns: "
               + String.join(",", known)));
         }
-      } catch (JsonProcessingException e) {
-        problems.add(Problem.inDocument(new Problem.Location(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getLocation() == null ? 0 : e.getLocation().getColumnNr()), "not valid CSV: " + e.getOriginalMessage()));
       } catch (IOException e) {
-        problems.add(Problem.inDocument(Problem.Location.of(name), "cannot be read: " + e.getMessage()));
+        Optional<StrictReader.BadText> bad = StrictReader.BadText.in(e);
+        if (bad.isPresent()) {
+          problems.add(Problem.inDocument(new Problem.Location(name, bad.get().line, bad.get().column),
+              bad.get().problem));
+        } else if (e instanceof JsonProcessingException j) {
+          problems.add(Problem.inDocument(new Problem.Location(name,
+              j.getLocation() == null ? 0 : j.getLocation().getLineNr(),
+              j.getLocation() == null ? 0 : j.getLocation().getColumnNr()),
+              "not valid CSV: " + j.getOriginalMessage()));
+        } else {
+          problems.add(Problem.inDocument(Problem.Location.of(name), "cannot be read: " + e.getMessage()));
+        }
       }
       return t;
     }
@@ -233,8 +263,12 @@ public final class BiaCsv {
     private void header(List<String> cells, List<String> known, Set<String> required, int line) {
       for (int i = 0; i < cells.size(); i++) {
         String c = cells.get(i).trim();
+        int earlier = header.indexOf(c);
         header.add(c);
-        if (!known.contains(c)) {
+        if (earlier >= 0 && !c.isEmpty()) {
+          problems.add(Problem.inDocument(new Problem.Location(name, line, i + 1), "the column '" + c
+              + "' appears twice in the header (also column " + (earlier + 1) + "); name each column once"));
+        } else if (!known.contains(c)) {
           problems.add(Problem.inDocument(new Problem.Location(name, line, i + 1), "unknown column '" + c + "'"
               + Suggestions.closest(c, known).map(s -> "; did you mean '" + s + "'?")
                   .orElse(" (columns: " + String.join(", ", known) + ")")));

@@ -25,8 +25,8 @@ import net.jqwik.api.RandomDistribution;
 final class RichModels {
 
   private static final String[] NAMES = {
-    "Päivystys", "Water: \"north\" plant", "yes", "null", "123", "- dash", "tab\there", "# not a comment",
-    "Kotihoito & sosiaalipäivystys", "line\nbreak", "  padded  ", "'quoted'", "@at", "~"
+    "Päivystys", "Water: \"north\" plant", "yes", "null", "123", "- dash", "wide\u3000space", "# not a comment",
+    "Kotihoito & sosiaalipäivystys", "non-breaking\u00a0space", "  padded  ", "'quoted'", "@at", "~"
   };
 
   /** What a document adds to a generated node. */
