@@ -87,6 +87,17 @@ public final class ModelDocuments {
   }
 
   private static Model parse(Source source, ReadOptions options) {
+    // a valid document is read straight from its tokens; the located reader below reads it
+    // again only when there is something to report, so that every problem has its place
+    Optional<Model> fast = FastModelReader.read(source);
+    if (fast.isPresent()) {
+      return fast.get();
+    }
+    return located(source, options);
+  }
+
+  /** Reads a document through its located tree, reporting every problem with its place. */
+  static Model located(Source source, ReadOptions options) {
     Problems problems = new Problems(source.name());
     Model.Builder b = Model.builder();
     Set<List<String>> reported = new HashSet<>();
