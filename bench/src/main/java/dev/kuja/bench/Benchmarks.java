@@ -10,8 +10,8 @@ import dev.kuja.io.report.TextReport;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.RepairTime;
+import dev.kuja.model.Threat;
 import dev.kuja.report.Report;
-import dev.kuja.scenario.CommonCauseEvent;
 import dev.kuja.scenario.MonteCarlo;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.Simulator;
@@ -459,7 +459,7 @@ public class Benchmarks {
     public void setUp() {
       Model model = NationalModels.withReliability(NationalModels.generate(size, 42), 42);
       monteCarlo = MonteCarlo.of(model).period("P365D").seed(42).scenarios(ENSEMBLE).threads(2)
-          .event(CommonCauseEvent.builder("storm").nodes("a0/grid", "a1/grid", "a2/grid").ratePerYear(0.5)
+          .threat(Threat.builder("storm").nodes("a0/grid", "a1/grid", "a2/grid").ratePerYear(0.5)
               .duration(new RepairTime.LogNormal(java.time.Duration.ofHours(12), 0.7)).build());
     }
   }

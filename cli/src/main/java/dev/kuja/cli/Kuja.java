@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "kuja 0.1.0",
     description = "Continuity and risk analysis of dependency models: single points of failure, "
-        + "cascades over time, interfaces between organisations.",
+        + "cascades over time, interfaces between organisations, the risk matrix and recovery "
+        + "objectives.",
     subcommands = {
       ValidateCommand.class,
       ImpactCommand.class,
@@ -31,6 +32,8 @@ import picocli.CommandLine.ScopeType;
       RankCommand.class,
       SimulateCommand.class,
       MonteCarloCommand.class,
+      RiskCommand.class,
+      ObjectivesCommand.class,
       ExportCommand.class,
       ImportCommand.class,
       ReportCommand.class,

@@ -6,6 +6,7 @@ import dev.kuja.io.report.ReportJson;
 import dev.kuja.io.report.TextReport;
 import dev.kuja.model.Model;
 import dev.kuja.report.Report;
+import dev.kuja.scenario.MonteCarlo;
 import dev.kuja.simulation.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "The whole picture: validation, SPOFs of the critical functions (common-cause "
         + "ones marked), the top of the criticality ranking, risky interfaces between "
-        + "organisations, and the timeline of each scenario.")
+        + "organisations, the risk matrix, the recovery objectives that declared RTOs miss, and the "
+        + "timeline of each scenario.")
 final class ReportCommand implements Callable<Integer> {
 
   @Mixin Inputs in;
@@ -44,6 +46,13 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--fail-on-breach", description = "Exit with status 1 when a scenario exceeds an MTPD.")
   boolean failOnBreach;
 
+  @Option(names = "--scenarios", defaultValue = "10000", paramLabel = "N", converter = Options.Count.class,
+      description = "Years simulated per threat for the risk matrix (default ${DEFAULT-VALUE}).")
+  long riskScenarios;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the risk matrix (default ${DEFAULT-VALUE}).")
+  long seed;
+
   @Option(names = "--html", paramLabel = "FILE",
       description = "Also write the report as one self-contained HTML file (graph, timelines, tables) "
           + "that opens offline in any browser.")
@@ -64,7 +73,8 @@ final class ReportCommand implements Callable<Integer> {
     for (Path s : scenarios) {
       read.add(Inputs.scenario(s, m)); // every input is checked before any work is done
     }
-    Report report = Report.builder(m).scenarios(read).doublePoints(shown)
+    MonteCarlo risk = MonteCarlo.of(m).seed(seed).scenarios(riskScenarios); // checked before any work
+    Report report = Report.builder(m).scenarios(read).risk(risk).doublePoints(shown)
         .listener(progress::say).build();
     if (html != null) {
       progress.say("writing " + html);

@@ -2,9 +2,15 @@ package dev.kuja.cli;
 
 import dev.kuja.io.report.ResultsJson;
 import dev.kuja.model.Model;
+import dev.kuja.model.Problem;
+import dev.kuja.model.Suggestions;
+import dev.kuja.model.Threat;
+import dev.kuja.model.ValidationException;
+import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.SimulationResult;
 import dev.kuja.simulation.Simulator;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,23 +19,37 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = "Simulate a scenario over time: who fails, when, for how long, why, and which "
-        + "MTPDs are breached.")
+    description = "Simulate a scenario over time: who fails, when, for how long, why, which "
+        + "MTPDs are breached and which impact levels are reached. Give a scenario document, or "
+        + "--threat for the worst case of a threat of the model.")
 final class SimulateCommand implements Callable<Integer> {
 
   @Mixin Inputs in;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "1", paramLabel = "SCENARIO", description = "Scenario document.")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario document.")
   Path scenario;
+
+  @Option(names = "--threat", paramLabel = "ID", converter = Options.Id.class,
+      description = "Instead of a scenario document: the worst case of this threat of the model (its "
+          + "targets disrupted from the start for the 95th percentile of its duration).")
+  String threat;
 
   @Option(names = "--fail-on-breach", description = "Exit with status 1 when any MTPD is exceeded.")
   boolean failOnBreach;
 
   @Override
   public Integer call() {
+    if ((scenario == null) == (threat == null)) {
+      throw new IllegalArgumentException(scenario == null
+          ? "give a SCENARIO document or --threat ID" : "give a SCENARIO document or --threat ID, not both");
+    }
     Model m = in.model();
-    SimulationResult r = Simulator.of(m).run(Inputs.scenario(scenario, m));
+    Scenario s = threat == null ? Inputs.scenario(scenario, m) : Scenario.of(m.threat(threat)
+        .orElseThrow(() -> new ValidationException(List.of(Problem.setting("--threat",
+            "no threat '" + threat + "' in the model"
+                + Suggestions.hint(threat, m.threats().stream().map(Threat::id).toList()))))));
+    SimulationResult r = Simulator.of(m).run(s);
     if (in.json) {
       Kuja.json(spec.commandLine().getOut(), g -> ResultsJson.writeSimulation(g, r));
     } else {

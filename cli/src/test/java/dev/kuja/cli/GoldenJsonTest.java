@@ -120,6 +120,14 @@ class GoldenJsonTest {
     c.add(run("montecarlo-county-importance-emergency-care.json", 0,
         "montecarlo", COUNTY, "--importance", "emergency-care", "--seed", "2026", "--json"));
 
+    // the risk matrix: four threats and all causes, 600 scenario-years each; thread-independent
+    c.add(run("risk-county-seed-2026.json", 0,
+        "risk", COUNTY, "--scenarios", "600", "--seed", "2026", "--threads", "2", "--json"));
+    c.add(run("risk-county-seed-2026.json", 0,
+        "risk", COUNTY, "--scenarios", "600", "--seed", "2026", "--threads", "1", "--json"));
+    c.add(run("objectives-county.json", 0, "objectives", COUNTY, "--json"));
+    c.add(run("simulate-county-threat-ransomware.json", 0, "simulate", COUNTY, "--threat", "ransomware", "--json"));
+
     c.add(run("report-county.json", 0, "report", COUNTY, "--json"));
     c.add(run("report-county-all.json", 0, "report", COUNTY, "--json", "--all"));
     c.add(run("report-county-top-3.json", 0, "report", COUNTY, "--json", "--top", "3"));
@@ -133,6 +141,9 @@ class GoldenJsonTest {
     // import has no --json; its YAML on stdout is the other document the CLI makes from input
     c.add(run("import-bia.yaml", 0, "import",
         "--nodes", BIA.resolve("nodes.csv").toString(), "--requirements", BIA.resolve("requirements.csv").toString()));
+    c.add(run("import-bia-impacts-threats.yaml", 0, "import",
+        "--nodes", BIA.resolve("nodes.csv").toString(), "--requirements", BIA.resolve("requirements.csv").toString(),
+        "--impacts", BIA.resolve("impacts.csv").toString(), "--threats", BIA.resolve("threats.csv").toString()));
     // the sector view: the hand-worked static example of docs/iim.md, and the illustrative table over time
     Path iim = Path.of("..", "examples", "iim");
     c.add(run("iim-two-sectors.json", 0, "iim", iim.resolve("two-sectors.csv").toString(),

@@ -40,7 +40,8 @@ class KujaTest {
 
   @Test
   void helpOnEveryCommand() {
-    for (String c : List.of("validate", "impact", "spof", "cutsets", "rank", "simulate", "montecarlo", "export", "import", "report")) {
+    for (String c : List.of("validate", "impact", "spof", "cutsets", "rank", "simulate", "montecarlo", "risk",
+        "objectives", "export", "import", "report")) {
       Run r = kuja(c, "--help");
       assertEquals(0, r.status(), c);
       assertTrue(r.out().startsWith("Usage: kuja " + c), r.out());
@@ -203,6 +204,80 @@ class KujaTest {
   }
 
   @Test
+  void simulateAThreatsWorstCase() throws Exception {
+    Run r = kuja("simulate", MODEL, "--threat", "ransomware", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = r.json();
+    // uniform 2 to 10 days: the 95th percentile is 2 d + 0.95 · 8 d = 9 d 14 h 24 min
+    assertEquals("Ransomware at the regional ICT service centre (worst case, P9DT14H24M)", j.get("scenario").asText());
+    assertEquals("P16DT14H24M", j.get("horizon").asText());
+    assertTrue(j.get("nodes").has("dc-1") && j.get("nodes").has("ict-staff"), j.get("nodes").toString());
+    Run text = kuja("simulate", MODEL, "--threat", "ransomware");
+    assertTrue(text.out().contains("impact"), text.out());
+
+    Run unknown = kuja("simulate", MODEL, "--threat", "ransomwear");
+    assertEquals(2, unknown.status());
+    assertEquals("kuja: --threat: no threat 'ransomwear' in the model; did you mean 'ransomware'?", unknown.err().strip());
+    Run both = kuja("simulate", MODEL, STORM, "--threat", "ransomware");
+    assertEquals(2, both.status());
+    assertEquals("kuja: give a SCENARIO document or --threat ID, not both", both.err().strip());
+    Run neither = kuja("simulate", MODEL);
+    assertEquals(2, neither.status());
+    assertEquals("kuja: give a SCENARIO document or --threat ID", neither.err().strip());
+  }
+
+  @Test
+  void risk() throws Exception {
+    Run r = kuja("risk", MODEL, "--scenarios", "600", "--seed", "3", "--threads", "2", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode j = r.json();
+    assertEquals("P365D", j.get("period").asText());
+    assertEquals(5, j.get("likelihoods").size());
+    assertEquals("erittäin vakava", j.get("levels").get(4).get("finnish").asText());
+    List<String> sources = new ArrayList<>();
+    j.get("sources").forEach(s -> sources.add(s.get("threat").isNull() ? "all causes" : s.get("threat").asText()));
+    assertEquals(List.of("winter-storm", "ransomware", "fuel-strike", "water-contamination", "all causes"), sources);
+    JsonNode care = j.get("sources").get(4).get("functions").get(0);
+    assertEquals("emergency-care", care.get("id").asText());
+    double serious = care.get("atLeast").get("serious").get("p").asDouble();
+    double severe = care.get("atLeast").get("severe").get("p").asDouble();
+    assertTrue(serious >= severe && severe > 0, care.toString());
+    assertEquals(r.out(), kuja("risk", MODEL, "--scenarios", "600", "--seed", "3", "--threads", "1", "--json").out());
+    Run text = kuja("risk", MODEL, "--scenarios", "300");
+    assertTrue(text.out().contains("threat winter-storm \"Winter storm over the region\""), text.out());
+    assertTrue(text.out().contains("the matrix: threat/function pairs per cell"), text.out());
+
+    Run zero = kuja("risk", MODEL, "--scenarios", "0");
+    assertEquals(2, zero.status());
+    assertEquals("kuja risk: Invalid value for option '--scenarios': must be at least 1, not 0 (see 'kuja risk --help')", zero.err().strip());
+    Run threads = kuja("risk", MODEL, "--threads", "0");
+    assertEquals(2, threads.status());
+    assertEquals("kuja risk: Invalid value for option '--threads': must be at least 1, not 0 (see 'kuja risk --help')", threads.err().strip());
+    assertEquals(2, kuja("risk", MODEL, "--seed", "many").status());
+  }
+
+  @Test
+  void objectives() throws Exception {
+    Run r = kuja("objectives", MODEL, "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonNode telecom = null;
+    for (JsonNode n : r.json().get("nodes")) {
+      if (n.get("id").asText().equals("telecom-core")) {
+        telecom = n;
+      }
+    }
+    // the emergency centre needs the core network at once and recovers with it; emergency
+    // medical services have an RTO of 30 min and the core network takes 30 min to restart
+    assertEquals("PT0S", telecom.get("requiredRto").asText());
+    assertEquals("emergency-medical-services", telecom.get("rtoSetBy").asText());
+    assertEquals("PT4H", telecom.get("declaredRto").asText());
+    assertEquals("PT4H", telecom.get("gap").asText());
+    assertEquals(List.of("telecom-core", "emergency-centre", "emergency-medical-services"), texts(telecom.get("chain")));
+    Run text = kuja("objectives", MODEL);
+    assertTrue(text.out().contains("telecom-core: declared PT4H, required PT0S by emergency-medical-services"), text.out());
+  }
+
+  @Test
   void export(@TempDir Path dir) throws Exception {
     assertTrue(kuja("export", MODEL, "--to", "dot").out().startsWith("digraph \"Example wellbeing services county\""));
     assertTrue(kuja("export", MODEL, "--to", "graphml").out().contains("<graphml"));
@@ -226,6 +301,16 @@ class KujaTest {
     assertEquals(0, r.status(), r.err());
     Run v = kuja("validate", out.toString());
     assertTrue(v.out().contains("5 nodes"), v.out());
+    Path all = dir.resolve("all.json");
+    Run withRisk = kuja("import", "--nodes", bia.resolve("nodes.csv").toString(),
+        "--requirements", bia.resolve("requirements.csv").toString(), "--impacts", bia.resolve("impacts.csv").toString(),
+        "--threats", bia.resolve("threats.csv").toString(), "-o", all.toString());
+    assertEquals(0, withRisk.status(), withRisk.err());
+    assertTrue(kuja("validate", all.toString()).out().contains("3 threats"));
+    Run missing = kuja("import", "--nodes", bia.resolve("nodes.csv").toString(),
+        "--requirements", bia.resolve("requirements.csv").toString(), "--threats", dir.resolve("none.csv").toString());
+    assertEquals(2, missing.status());
+    assertEquals(dir.resolve("none.csv") + ": no such file", missing.err().strip());
     Run bad = kuja("import", "--nodes", bia.resolve("requirements.csv").toString(),
         "--requirements", bia.resolve("nodes.csv").toString());
     assertEquals(2, bad.status());
@@ -241,8 +326,12 @@ class KujaTest {
     assertTrue(r.out().contains("WHERE TO INVEST: CRITICALITY RANKING"));
     assertTrue(r.out().contains("INTERFACES BETWEEN ORGANISATIONS"));
     assertTrue(r.out().contains("SCENARIO: STORM, TWO DAYS WITHOUT POWER"));
+    assertTrue(r.out().contains("RISK MATRIX (likelihood per year × impact level; 10,000 years per threat, seed 1)"));
+    assertTrue(r.out().contains("  likely × catastrophic: winter-storm/emergency-medical-services"), r.out());
+    assertTrue(r.out().contains("  telecom-core: declared PT4H, required PT0S by emergency-medical-services (+PT4H)"),
+        r.out());
     assertEquals("", r.err(), "no progress noise when not on a terminal");
-    JsonNode j = kuja("report", MODEL, STORM, "--json").json();
+    JsonNode j = kuja("report", MODEL, STORM, "--json", "--scenarios", "500", "--seed", "4").json();
     assertEquals(11, j.get("functions").size());
     assertEquals(15, j.get("top").asInt());
     assertEquals(15, j.get("ranking").size(), "the first 15 rows");
@@ -261,7 +350,15 @@ class KujaTest {
     Run negative = kuja("report", MODEL, "--top", "-1");
     assertEquals(2, negative.status());
     assertTrue(negative.err().contains("'--top': must be at least 1, not -1"), negative.err());
+    assertEquals(4, j.get("risk").get("seed").asLong());
+    assertEquals(500, j.get("risk").get("sources").get(0).get("scenarios").asLong());
+    assertEquals(3, all.get("objectives").get("nodes").findValues("gap").stream().filter(g -> !g.isNull()).count());
+    assertEquals(15, j.get("objectives").get("nodes").size(), "the first 15 nodes");
+    assertEquals(all.get("objectives").get("nodes").size(), j.get("objectives").get("nodeCount").asInt());
     assertEquals(1, kuja("report", MODEL, STORM, "--fail-on-breach").status());
+    Run zero = kuja("report", MODEL, "--scenarios", "0");
+    assertEquals(2, zero.status());
+    assertEquals("kuja report: Invalid value for option '--scenarios': must be at least 1, not 0 (see 'kuja report --help')", zero.err().strip());
   }
 
   @Test

@@ -22,8 +22,8 @@ import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
 
 /**
- * A continuity model: organisations, the functions, resources and suppliers they own, and the
- * requirements between them. Immutable and always valid — {@link Builder#build()} refuses an
+ * A continuity model: organisations, the functions, resources and suppliers they own, the
+ * requirements between them, and the threats of its risk register. Immutable and always valid — {@link Builder#build()} refuses an
  * invalid model and lists all its problems at once.
  *
  * <pre>{@code
@@ -44,13 +44,15 @@ public final class Model {
   private final Optional<String> name;
   private final ImmutableMap<String, Organisation> organisations;
   private final ImmutableMap<String, Node> nodes;
+  private final ImmutableMap<String, Threat> threats;
   private final Supplier<Graph<String, Dependency>> graph = Suppliers.memoize(this::buildGraph);
 
-  private Model(
-      Optional<String> name, ImmutableMap<String, Organisation> organisations, ImmutableMap<String, Node> nodes) {
+  private Model(Optional<String> name, ImmutableMap<String, Organisation> organisations,
+      ImmutableMap<String, Node> nodes, ImmutableMap<String, Threat> threats) {
     this.name = name;
     this.organisations = organisations;
     this.nodes = nodes;
+    this.threats = threats;
   }
 
   /** A builder for a new, empty model. */
@@ -64,6 +66,7 @@ public final class Model {
     b.name = name.orElse(null);
     organisations.values().forEach(b::organisation);
     nodes.values().forEach(b::node);
+    threats.values().forEach(b::threat);
     return b;
   }
 
@@ -109,6 +112,16 @@ public final class Model {
   /** True when the model has a node with this id. */
   public boolean contains(String id) {
     return nodes.containsKey(id);
+  }
+
+  /** The threats of the model's risk register, in the order they were given. */
+  public List<Threat> threats() {
+    return threats.values().asList();
+  }
+
+  /** The threat with this id. */
+  public Optional<Threat> threat(String id) {
+    return Optional.ofNullable(threats.get(id));
   }
 
   /** The critical functions, in model order. */
@@ -171,14 +184,16 @@ public final class Model {
         && name.equals(m.name)
         && organisations.equals(m.organisations)
         && nodes.equals(m.nodes)
+        && threats.equals(m.threats)
         // maps compare without order; models also keep document order
         && organisations.keySet().asList().equals(m.organisations.keySet().asList())
-        && nodes.keySet().asList().equals(m.nodes.keySet().asList());
+        && nodes.keySet().asList().equals(m.nodes.keySet().asList())
+        && threats.keySet().asList().equals(m.threats.keySet().asList());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, organisations, nodes);
+    return Objects.hash(name, organisations, nodes, threats);
   }
 
   @Override
@@ -193,17 +208,21 @@ public final class Model {
         .append(kinds.getOrDefault(NodeKind.RESOURCE, 0)).append(" resources, ")
         .append(kinds.getOrDefault(NodeKind.SUPPLIER, 0)).append(" suppliers), ")
         .append(requirementCount()).append(" requirements");
+    if (!threats.isEmpty()) {
+      sb.append(", ").append(threats.size()).append(threats.size() == 1 ? " threat" : " threats");
+    }
     return sb.toString();
   }
 
   /**
-   * Collects organisations and nodes, then {@link #build() builds} a validated model. Mistakes
+   * Collects organisations, nodes and threats, then {@link #build() builds} a validated model. Mistakes
    * (duplicate ids, unknown references, bad durations …) are gathered and reported together.
    */
   public static final class Builder {
     private String name;
     private final LinkedHashMap<String, Organisation> organisations = new LinkedHashMap<>();
     private final LinkedHashMap<String, Node.Builder> nodes = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Threat> threats = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
 
     private Builder() {}
@@ -301,6 +320,31 @@ public final class Model {
       return this;
     }
 
+    /** Adds a threat to the risk register. */
+    public Builder threat(Threat threat) {
+      Objects.requireNonNull(threat, "threat");
+      if (threats.putIfAbsent(threat.id(), threat) != null) {
+        problems.add(Problem.threat(threat.id(), "id", "threat id '" + threat.id() + "' is used more than once"));
+      }
+      return this;
+    }
+
+    /** Adds a threat described by {@code spec}: {@code b.threat("storm", t -> t.ratePerYear(0.3).tag("overhead-lines"))}. */
+    public Builder threat(String id, Consumer<Threat.Builder> spec) {
+      Threat.Builder tb = Threat.builder(id);
+      Objects.requireNonNull(spec, "spec").accept(tb);
+      return threat(tb.build());
+    }
+
+    /** Removes a threat. */
+    public Builder removeThreat(String id) {
+      if (threats.remove(Objects.requireNonNull(id, "id")) == null) {
+        problems.add(Problem.threat(id, "id", "cannot remove '" + id + "': no such threat"
+            + Ids.hint(id, threats.keySet())));
+      }
+      return this;
+    }
+
     /** True when a node with this id has been added. */
     public boolean contains(String id) {
       return nodes.containsKey(id);
@@ -318,6 +362,17 @@ public final class Model {
         problems.add(Problem.node(nb.id(), "id", "node id '" + nb.id() + "' is used more than once"));
       }
       return this;
+    }
+
+    /** Where problems of an element kind come in a model's list: impacts with their nodes. */
+    private static int group(Problem.Element.Kind kind) {
+      return switch (kind) {
+        case MODEL -> 0;
+        case ORGANISATION -> 1;
+        case NODE, IMPACT -> 2;
+        case THREAT -> 3;
+        default -> 4;
+      };
     }
 
     private static Map<String, Integer> positions(Set<String> ids) {
@@ -345,28 +400,36 @@ public final class Model {
       }
       ImmutableMap<String, Node> nodeMap = built.buildOrThrow();
       ImmutableMap<String, Organisation> orgMap = ImmutableMap.copyOf(organisations);
+      ImmutableMap<String, Threat> threatMap = ImmutableMap.copyOf(threats);
       // a value the builder could not read is reported once, not again as "missing"
       Set<List<Object>> reported = new HashSet<>();
       for (Problem p : all) {
         reported.add(List.of(p.element(), p.field()));
       }
-      for (Problem p : Validator.validate(orgMap, nodeMap)) {
+      for (Problem p : Validator.validate(orgMap, nodeMap, threatMap)) {
         if (!reported.contains(List.of(p.element(), p.field()))) {
           all.add(p);
         }
       }
       if (!all.isEmpty()) {
-        // model order: the model, organisations, then nodes as given; within a node, its own
-        // fields before its requirements (as a document lists them)
+        // model order: the model, organisations, nodes, then threats as given; within a node,
+        // its own fields, its impact thresholds, then its requirements (as a document lists them)
         Map<String, Integer> orgOrder = positions(organisations.keySet());
         Map<String, Integer> nodeOrder = positions(nodes.keySet());
-        all.sort(Comparator.<Problem>comparingInt(p -> p.element().kind().ordinal())
-            .thenComparingInt(p -> (p.element().kind() == Problem.Element.Kind.NODE ? nodeOrder : orgOrder)
-                .getOrDefault(p.element().id(), Integer.MAX_VALUE))
-            .thenComparingInt(p -> p.element().index().orElse(-1)));
+        Map<String, Integer> threatOrder = positions(threats.keySet());
+        all.sort(Comparator.<Problem>comparingInt(p -> group(p.element().kind()))
+            .thenComparingInt(p -> (switch (p.element().kind()) {
+              case NODE, IMPACT -> nodeOrder;
+              case THREAT -> threatOrder;
+              default -> orgOrder;
+            }).getOrDefault(p.element().id(), Integer.MAX_VALUE))
+            .thenComparingLong(p -> {
+              int i = p.element().index().orElse(-1);
+              return p.element().kind() == Problem.Element.Kind.NODE && i >= 0 ? (1L << 32) + i : i;
+            }));
         throw new ModelValidationException(all);
       }
-      return new Model(Optional.ofNullable(name), orgMap, nodeMap);
+      return new Model(Optional.ofNullable(name), orgMap, nodeMap, threatMap);
     }
   }
 }

@@ -16,8 +16,9 @@ import java.util.StringJoiner;
 
 /**
  * A node of the continuity model: a critical function, a resource or a supplier. It operates
- * while all of its requirements hold. Function-only attributes (criticality, MTPD, RTO, MBCO) are
- * empty on other kinds; a {@link Model} enforces that.
+ * while all of its requirements hold. Function-only attributes (criticality, MTPD, MBCO, impact
+ * thresholds) are empty on other kinds; a {@link Model} enforces that. Any node may have an RTO:
+ * a function's recovery time objective, or a resource's or supplier's restoration commitment.
  *
  * @param id           stable identifier, unique in the model
  * @param kind         function, resource or supplier
@@ -25,8 +26,11 @@ import java.util.StringJoiner;
  * @param owner        id of the organisation that owns the node
  * @param criticality  functions: how much the function matters
  * @param mtpd         functions: maximum tolerable period of disruption
- * @param rto          functions: recovery time objective
+ * @param rto          recovery time objective of a function; of a resource or supplier, the
+ *                     restoration time it is committed to (an SLA)
  * @param mbco         functions: minimum business continuity objective, in words
+ * @param impacts      functions: escalation thresholds — the impact level each category reaches
+ *                     once an outage has lasted a given time, in the order given
  * @param recovery     time to come back once the causes of an outage are gone (zero if instant)
  * @param tags         free tags, e.g. {@code vital-function:population-services}
  * @param attributes   free key–value attributes
@@ -42,6 +46,7 @@ public record Node(
     Optional<Duration> mtpd,
     Optional<Duration> rto,
     Optional<String> mbco,
+    List<ImpactThreshold> impacts,
     Duration recovery,
     Set<String> tags,
     Map<String, String> attributes,
@@ -57,6 +62,7 @@ public record Node(
     Objects.requireNonNull(mtpd, "mtpd");
     Objects.requireNonNull(rto, "rto");
     Objects.requireNonNull(mbco, "mbco");
+    impacts = List.copyOf(impacts);
     Objects.requireNonNull(recovery, "recovery");
     tags = ImmutableSet.copyOf(tags);
     attributes = ImmutableMap.copyOf(attributes);
@@ -74,6 +80,25 @@ public record Node(
     return tags.contains(tag);
   }
 
+  /**
+   * The highest impact level, over every category, that an outage of this length reaches; empty
+   * when it reaches none (or the outage is zero). See {@link ImpactThreshold#reachedBy(Duration)}.
+   */
+  public Optional<ImpactLevel> impactLevelAfter(Duration outage) {
+    ImpactLevel best = null;
+    for (ImpactThreshold t : impacts) {
+      if (t.reachedBy(outage) && (best == null || t.level().compareTo(best) > 0)) {
+        best = t.level();
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The categories of the impact thresholds, each once, in the order they first appear. */
+  public List<String> impactCategories() {
+    return impacts.stream().map(ImpactThreshold::category).distinct().toList();
+  }
+
   /** A builder holding this node's data, for making a changed copy. */
   public Builder toBuilder() {
     return new Builder(this);
@@ -87,6 +112,9 @@ public record Node(
     owner.ifPresent(o -> facts.add("owner " + o));
     mtpd.ifPresent(d -> facts.add("MTPD " + Durations.format(d)));
     rto.ifPresent(d -> facts.add("RTO " + Durations.format(d)));
+    if (!impacts.isEmpty()) {
+      facts.add(impacts.size() + (impacts.size() == 1 ? " impact threshold" : " impact thresholds"));
+    }
     if (!recovery.isZero()) {
       facts.add("recovery " + Durations.format(recovery));
     }
@@ -117,6 +145,7 @@ public record Node(
     private Duration mtpd;
     private Duration rto;
     private String mbco;
+    private final List<ImpactThreshold> impacts = new ArrayList<>();
     private Duration recovery = Duration.ZERO;
     private final LinkedHashSet<String> tags = new LinkedHashSet<>();
     private final LinkedHashMap<String, String> attributes = new LinkedHashMap<>();
@@ -137,6 +166,7 @@ public record Node(
       mtpd = node.mtpd().orElse(null);
       rto = node.rto().orElse(null);
       mbco = node.mbco().orElse(null);
+      impacts.addAll(node.impacts());
       recovery = node.recovery();
       tags.addAll(node.tags());
       attributes.putAll(node.attributes());
@@ -195,13 +225,16 @@ public record Node(
       return this;
     }
 
-    /** Recovery time objective. */
+    /**
+     * Recovery time objective of a function; of a resource or supplier, the restoration time it
+     * is committed to.
+     */
     public Builder rto(Duration rto) {
       this.rto = Objects.requireNonNull(rto, "rto");
       return this;
     }
 
-    /** Recovery time objective, ISO-8601 ({@code PT2H}). */
+    /** Recovery time objective or restoration commitment, ISO-8601 ({@code PT2H}). */
     public Builder rto(String iso) {
       parse("rto", iso).ifPresent(d -> rto = d);
       return this;
@@ -210,6 +243,37 @@ public record Node(
     /** Minimum business continuity objective, in words. */
     public Builder mbco(String mbco) {
       this.mbco = Objects.requireNonNull(mbco, "mbco");
+      return this;
+    }
+
+    /** Adds an impact threshold (functions only). */
+    public Builder impact(ImpactThreshold threshold) {
+      impacts.add(Objects.requireNonNull(threshold, "threshold"));
+      return this;
+    }
+
+    /**
+     * Adds an impact threshold: after an outage of {@code after} (ISO-8601), the consequences in
+     * {@code category} reach {@code level} ({@code minor}, {@code moderate}, {@code serious},
+     * {@code severe}, {@code catastrophic}) — {@code f.impact("PT4H", "health", "catastrophic")}.
+     */
+    public Builder impact(String after, String category, String level) {
+      Optional<Duration> d = parse("impacts", after);
+      Optional<ImpactLevel> l = ImpactLevel.parse(Objects.requireNonNull(level, "level"));
+      if (l.isEmpty()) {
+        problems.add(Problem.impact(id, impacts.size(), "level", "'" + level
+            + "' is not an impact level (minor, moderate, serious, severe, catastrophic)"));
+      }
+      if (d.isPresent() && l.isPresent()) {
+        impacts.add(ImpactThreshold.of(d.get(), Objects.requireNonNull(category, "category"), l.get()));
+      }
+      return this;
+    }
+
+    /** Replaces the impact thresholds. */
+    public Builder impacts(List<ImpactThreshold> thresholds) {
+      impacts.clear();
+      thresholds.forEach(this::impact);
       return this;
     }
 
@@ -344,6 +408,7 @@ public record Node(
           Optional.ofNullable(mtpd),
           Optional.ofNullable(rto),
           Optional.ofNullable(mbco),
+          impacts,
           recovery,
           tags,
           attributes,

@@ -47,12 +47,14 @@ public record Problem(Element element, Optional<String> field, Optional<Location
       ORGANISATION,
       /** A node of a model; with an index, one of its requirements. */
       NODE,
+      /** An impact threshold of a function; the id is the function's, the index the threshold's. */
+      IMPACT,
       /** A scenario as a whole. */
       SCENARIO,
       /** A disruption of a scenario; the id describes its target. */
       DISRUPTION,
-      /** A common-cause event (or threat) of an ensemble. */
-      EVENT,
+      /** A threat of a model or an ensemble; with an index, one of its targets. */
+      THREAT,
       /** A setting of an analysis or an ensemble, or an option on the command line. */
       SETTING
     }
@@ -72,8 +74,10 @@ public record Problem(Element element, Optional<String> field, Optional<Location
         case ORGANISATION -> "organisation '" + id + "'";
         case NODE -> "node '" + id + "'"
             + (index.isPresent() ? ", requirement " + (index.getAsInt() + 1) : "");
+        case IMPACT -> "node '" + id + "', impact " + (index.orElse(0) + 1);
         case DISRUPTION -> "disruption " + (index.orElse(0) + 1) + (id.isEmpty() ? "" : " (" + id + ")");
-        case EVENT -> "common-cause event '" + id + "'";
+        case THREAT -> "threat '" + id + "'"
+            + (index.isPresent() ? ", target " + (index.getAsInt() + 1) : "");
         case SETTING -> id;
       };
     }
@@ -145,9 +149,19 @@ public record Problem(Element element, Optional<String> field, Optional<Location
     return of(new Element(Element.Kind.DISRUPTION, target, OptionalInt.of(index)), Optional.empty(), message);
   }
 
-  /** A problem with a common-cause event or threat. */
-  public static Problem event(String name, String message) {
-    return of(new Element(Element.Kind.EVENT, name, OptionalInt.empty()), Optional.empty(), message);
+  /** A problem with an impact threshold of a function ({@code index} 0-based), in a field. */
+  public static Problem impact(String function, int index, String field, String message) {
+    return of(new Element(Element.Kind.IMPACT, function, OptionalInt.of(index)), Optional.of(field), message);
+  }
+
+  /** A problem with a threat, in a field ({@code rate}, {@code duration} …) or (when null) as a whole. */
+  public static Problem threat(String id, String field, String message) {
+    return of(new Element(Element.Kind.THREAT, id, OptionalInt.empty()), Optional.ofNullable(field), message);
+  }
+
+  /** A problem with target {@code index} (0-based) of a threat. */
+  public static Problem threatTarget(String id, int index, String message) {
+    return of(new Element(Element.Kind.THREAT, id, OptionalInt.of(index)), Optional.empty(), message);
   }
 
   /** A problem with a setting or an option, named as the user wrote it ({@code --scenarios}, {@code period}). */

@@ -2,11 +2,15 @@ package dev.kuja.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /** Checks a whole model and returns every problem, in model order. */
 final class Validator {
@@ -24,11 +28,132 @@ final class Validator {
     this.nodes = nodes;
   }
 
-  static List<Problem> validate(Map<String, Organisation> organisations, Map<String, Node> nodes) {
+  static List<Problem> validate(Map<String, Organisation> organisations, Map<String, Node> nodes,
+      Map<String, Threat> threats) {
     Validator v = new Validator(organisations, nodes);
     organisations.values().forEach(v::organisation);
     nodes.values().forEach(v::node);
+    if (!threats.isEmpty()) {
+      Set<String> owners = new HashSet<>();
+      Set<String> tags = new HashSet<>();
+      for (Node n : nodes.values()) {
+        n.owner().ifPresent(owners::add);
+        tags.addAll(n.tags());
+      }
+      for (Threat t : threats.values()) {
+        threat(t, nodes::containsKey, nodes.keySet(), organisations::containsKey, organisations.keySet(),
+            owners::contains, tags::contains, v.problems);
+      }
+    }
     return v.problems;
+  }
+
+  /**
+   * The problems of one threat: its id and name, its occurrence and duration, and each target
+   * against the model's nodes, organisations (and whether they own any node) and tags.
+   */
+  static void threat(Threat t, Predicate<String> nodeExists, Collection<String> nodeIds,
+      Predicate<String> orgExists, Collection<String> orgIds, Predicate<String> ownsNodes,
+      Predicate<String> tagUsed, List<Problem> out) {
+    String id = t.id();
+    String idProblem = Ids.problem(id);
+    if (idProblem != null) {
+      out.add(Problem.threat(id, "id", idProblem));
+    }
+    if (t.name().isBlank()) {
+      out.add(Problem.threat(id, "name", "name must not be empty"));
+    } else if (!t.name().equals(id)) {
+      text(t.name(), p -> out.add(Problem.threat(id, "name", "name " + p)));
+    }
+    Reliability r = t.occurrence();
+    if (r.failureProbability().isEmpty() && r.failuresPerYear().isEmpty()) {
+      out.add(Problem.threat(id, "rate", "a threat needs a rate per year or a probability per period"));
+    }
+    occurrence(r, false, (field, message) -> Problem.threat(id, field, message), out);
+    if (t.targets().isEmpty()) {
+      out.add(Problem.threat(id, "targets",
+          "the threat disrupts nothing: give it targets (nodes, organisations or tags)"));
+    }
+    for (int i = 0; i < t.targets().size(); i++) {
+      Target target = t.targets().get(i);
+      String message = null;
+      if (target instanceof Target.OfNode n && !nodeExists.test(n.id())) {
+        message = "names node '" + n.id() + "', which is not a node" + Suggestions.hint(n.id(), nodeIds);
+      } else if (target instanceof Target.OfOrganisation o) {
+        if (!orgExists.test(o.id())) {
+          message = "names organisation '" + o.id() + "', which is not an organisation of the model"
+              + Suggestions.hint(o.id(), orgIds);
+        } else if (!ownsNodes.test(o.id())) {
+          message = "organisation '" + o.id() + "' owns no node, so the threat would disrupt nothing there";
+        }
+      } else if (target instanceof Target.OfTag g && !tagUsed.test(g.tag())) {
+        message = "no node has the tag '" + g.tag() + "'";
+      }
+      if (message != null) {
+        out.add(Problem.threatTarget(id, i, message));
+      }
+    }
+  }
+
+  /**
+   * The problems of occurrence data (a node's reliability or a threat's frequency): probability
+   * in [0, 1], a finite non-negative rate, a well-formed repair or duration distribution.
+   */
+  private static void occurrence(Reliability r, boolean node,
+      BiFunction<String, String, Problem> problem, List<Problem> out) {
+    String durationField = node ? "reliability" : "duration";
+    String pField = node ? durationField : "probability";
+    String rField = node ? durationField : "rate";
+    r.failureProbability().ifPresent(p -> {
+      if (!(p >= 0 && p <= 1)) {
+        out.add(problem.apply(pField, (node ? "failure probability " : "probability ") + p
+            + " is not between 0 and 1"));
+      }
+    });
+    r.failuresPerYear().ifPresent(rate -> {
+      if (!(rate >= 0) || Double.isInfinite(rate)) {
+        out.add(problem.apply(rField, (node ? "failure rate " : "rate ") + rate
+            + " per year must be a finite non-negative number"));
+      } else if (rate > Reliability.MAX_FAILURES_PER_YEAR) {
+        out.add(problem.apply(rField, (node ? "failure rate " : "rate ") + rate + " per year is more than"
+            + " the plausible maximum of 10000 per year (more than once an hour); is it per hour?"));
+      }
+    });
+    String what = node ? "repair time" : "duration";
+    r.repairTime().ifPresent(t -> {
+      if (t instanceof RepairTime.Fixed f) {
+        limit(f.duration(), durationField, problem, out);
+      } else if (t instanceof RepairTime.Exponential e) {
+        limit(e.mean(), durationField, problem, out);
+        if (e.mean().isZero()) {
+          out.add(problem.apply(durationField, "exponential " + what + " needs a positive mean"));
+        }
+      } else if (t instanceof RepairTime.Uniform u) {
+        limit(u.min(), durationField, problem, out);
+        limit(u.max(), durationField, problem, out);
+        if (u.min().compareTo(u.max()) > 0) {
+          out.add(problem.apply(durationField, "uniform " + what + " has min " + Durations.format(u.min())
+              + " above max " + Durations.format(u.max())));
+        }
+      } else if (t instanceof RepairTime.LogNormal l) {
+        limit(l.median(), durationField, problem, out);
+        if (!(l.sigma() > 0) || Double.isInfinite(l.sigma())) {
+          out.add(problem.apply(durationField, "log-normal " + what + " needs a finite positive sigma, not "
+              + l.sigma()));
+        } else if (l.sigma() > RepairTime.LogNormal.MAX_SIGMA) {
+          out.add(problem.apply(durationField, "log-normal " + what + " has sigma " + l.sigma()
+              + ", more than the plausible maximum of 5"));
+        }
+      }
+    });
+  }
+
+  private static void limit(Duration d, String field, BiFunction<String, String, Problem> problem,
+      List<Problem> out) {
+    String p = Durations.problem(d);
+    if (p != null) {
+      out.add(problem.apply(field, field + " " + p));
+    }
   }
 
   private void organisation(Organisation o) {
@@ -81,7 +206,6 @@ final class Validator {
             "a function needs a criticality (vital, critical, important, supporting)"));
       }
       duration(id, "mtpd", n.mtpd());
-      duration(id, "rto", n.rto());
       if (n.mtpd().isPresent() && n.rto().isPresent() && n.rto().get().compareTo(n.mtpd().get()) > 0) {
         problems.add(Problem.node(id, "rto",
             "RTO " + Durations.format(n.rto().get()) + " is longer than MTPD "
@@ -92,11 +216,18 @@ final class Validator {
       String kind = n.kind().label();
       n.criticality().ifPresent(c -> onlyFunctions(id, "criticality", kind));
       n.mtpd().ifPresent(c -> onlyFunctions(id, "mtpd", kind));
-      n.rto().ifPresent(c -> onlyFunctions(id, "rto", kind));
       n.mbco().ifPresent(c -> onlyFunctions(id, "mbco", kind));
+      if (!n.impacts().isEmpty()) {
+        onlyFunctions(id, "impacts", kind);
+      }
+    }
+    duration(id, "rto", n.rto());
+    if (n.isFunction()) {
+      impacts(n);
     }
     duration(id, "recovery", Optional.of(n.recovery()));
-    n.reliability().ifPresent(r -> reliability(id, r));
+    n.reliability().ifPresent(r -> occurrence(r, true,
+        (field, message) -> Problem.node(id, field, message), problems));
     for (int i = 0; i < n.requirements().size(); i++) {
       requirement(n, i, n.requirements().get(i));
     }
@@ -115,49 +246,43 @@ final class Validator {
     });
   }
 
-  private void reliability(String id, Reliability r) {
-    r.failureProbability().ifPresent(p -> {
-      if (!(p >= 0 && p <= 1)) {
-        problems.add(Problem.node(id, "reliability",
-            "failure probability " + p + " is not between 0 and 1"));
+  /**
+   * Impact thresholds: durations within the limits, a category named, no two thresholds of a
+   * category at the same time, and levels that rise with time within a category.
+   */
+  private void impacts(Node n) {
+    String id = n.id();
+    List<ImpactThreshold> all = n.impacts();
+    Map<String, List<Integer>> byCategory = new HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      ImpactThreshold t = all.get(i);
+      int index = i;
+      String p = Durations.problem(t.after());
+      if (p != null) {
+        problems.add(Problem.impact(id, index, "after", "after " + p));
       }
-    });
-    r.failuresPerYear().ifPresent(rate -> {
-      if (!(rate >= 0) || Double.isInfinite(rate)) {
-        problems.add(Problem.node(id, "reliability",
-            "failure rate " + rate + " per year must be a finite non-negative number"));
-      } else if (rate > Reliability.MAX_FAILURES_PER_YEAR) {
-        problems.add(Problem.node(id, "reliability", "failure rate " + rate + " per year is more than"
-            + " the plausible maximum of 10000 per year (more than once an hour); is it per hour?"));
+      if (t.category().isBlank()) {
+        problems.add(Problem.impact(id, index, "category", "category must not be empty"));
+        continue;
       }
-    });
-    r.repairTime().ifPresent(t -> {
-      if (t instanceof RepairTime.Fixed f) {
-        duration(id, "reliability", Optional.of(f.duration()));
-      } else if (t instanceof RepairTime.Exponential e) {
-        duration(id, "reliability", Optional.of(e.mean()));
-        if (e.mean().isZero()) {
-          problems.add(Problem.node(id, "reliability", "exponential repair time needs a positive mean"));
-        }
-      } else if (t instanceof RepairTime.Uniform u) {
-        duration(id, "reliability", Optional.of(u.min()));
-        duration(id, "reliability", Optional.of(u.max()));
-        if (u.min().compareTo(u.max()) > 0) {
-          problems.add(Problem.node(id, "reliability",
-              "uniform repair time has min " + Durations.format(u.min()) + " above max "
-                  + Durations.format(u.max())));
-        }
-      } else if (t instanceof RepairTime.LogNormal l) {
-        duration(id, "reliability", Optional.of(l.median()));
-        if (!(l.sigma() > 0) || Double.isInfinite(l.sigma())) {
-          problems.add(Problem.node(id, "reliability",
-              "log-normal repair time needs a finite positive sigma, not " + l.sigma()));
-        } else if (l.sigma() > RepairTime.LogNormal.MAX_SIGMA) {
-          problems.add(Problem.node(id, "reliability", "log-normal repair time has sigma " + l.sigma()
-              + ", more than the plausible maximum of 5"));
+      for (int j : byCategory.getOrDefault(t.category(), List.of())) {
+        ImpactThreshold earlier = all.get(j);
+        int c = t.after().compareTo(earlier.after());
+        if (c == 0) {
+          problems.add(Problem.impact(id, index, "after", "impact " + (j + 1) + " of category '"
+              + t.category() + "' is also reached after " + Durations.format(t.after())
+              + "; give each category one level per time"));
+        } else if ((c > 0) != (t.level().compareTo(earlier.level()) > 0) || t.level() == earlier.level()) {
+          ImpactThreshold first = c < 0 ? t : earlier;
+          ImpactThreshold later = c < 0 ? earlier : t;
+          problems.add(Problem.impact(id, index, "level", "category '" + t.category() + "' is "
+              + later.level().label() + " after " + Durations.format(later.after()) + " but already "
+              + first.level().label() + " after " + Durations.format(first.after())
+              + " (impact " + (j + 1) + "); levels of a category must rise with time"));
         }
       }
-    });
+      byCategory.computeIfAbsent(t.category(), k -> new ArrayList<>()).add(i);
+    }
   }
 
   private void requirement(Node n, int index, Requirement r) {

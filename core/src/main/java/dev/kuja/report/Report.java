@@ -7,7 +7,10 @@ import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Model;
+import dev.kuja.scenario.MonteCarlo;
+import dev.kuja.scenario.RiskMatrix;
 import dev.kuja.simulation.FunctionOutcome;
+import dev.kuja.simulation.RecoveryObjectives;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.SimulationResult;
 import dev.kuja.simulation.Simulator;
@@ -39,6 +42,12 @@ import java.util.Optional;
  *   <li>the criticality ranking of every node;
  *   <li>the interfaces between organisations, their SPOF marks taken from the ranking;
  *   <li>the outcome of every scenario simulated, in the order given;
+ *   <li>the computed risk matrix (docs/risk.md#the-risk-matrix), when some function has impact
+ *       thresholds: per threat and for all causes, the probability per year of each impact
+ *       level, from an ensemble of 10,000 years with seed 1 unless {@link Builder#risk(MonteCarlo)}
+ *       says otherwise;
+ *   <li>the recovery objectives rolled up through the chains (docs/risk.md#recovery-objectives):
+ *       what every node must restore within, and the declared RTOs longer than that;
  *   <li>the {@linkplain #totals() totals} of each part, which bounded renderings print beside
  *       the rows they show.
  * </ul>
@@ -71,12 +80,15 @@ public final class Report {
   private final Ranking ranking;
   private final InterfaceReport interfaces;
   private final List<SimulationResult> simulations;
+  private final Optional<RiskMatrix> riskMatrix;
+  private final RecoveryObjectives objectives;
   private final Map<String, Integer> functionIndex;
   private final Totals totals;
 
   private Report(Model model, List<SpofReport> spofs, List<SpofReport> byExposure,
       List<CutSets> cutSets, Ranking ranking, InterfaceReport interfaces,
-      List<SimulationResult> simulations) {
+      List<SimulationResult> simulations, Optional<RiskMatrix> riskMatrix,
+      RecoveryObjectives objectives) {
     this.model = model;
     this.spofs = spofs;
     this.byExposure = byExposure;
@@ -89,6 +101,8 @@ public final class Report {
     this.ranking = ranking;
     this.interfaces = interfaces;
     this.simulations = List.copyOf(simulations);
+    this.riskMatrix = riskMatrix;
+    this.objectives = objectives;
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < this.spofs.size(); i++) {
       index.put(this.spofs.get(i).target(), i);
@@ -171,6 +185,19 @@ public final class Report {
     return simulations;
   }
 
+  /**
+   * The computed risk matrix; empty when no function of the model has impact thresholds (there
+   * would be nothing to place on it).
+   */
+  public Optional<RiskMatrix> riskMatrix() {
+    return riskMatrix;
+  }
+
+  /** The recovery objectives of every node, with the declared RTOs longer than required. */
+  public RecoveryObjectives objectives() {
+    return objectives;
+  }
+
   /** True when some scenario takes some function down for longer than its MTPD. */
   public boolean mtpdBreached() {
     return simulations.stream().anyMatch(r -> !r.mtpdBreaches().isEmpty());
@@ -203,6 +230,13 @@ public final class Report {
         "; first %s (%d functions)", top.node(), top.functions().size())));
     sb.append(String.format("%n  interfaces: %d requirements across organisations, "
         + "%d of them single points of failure", t.interfaces(), t.spofInterfaces()));
+    riskMatrix.ifPresent(m -> sb.append(String.format(
+        "%n  risk matrix: %d threats, %d threat/function pairs reach an impact level; %,d years each",
+        m.sources().size() - 1, m.grid().values().stream().flatMap(r -> r.values().stream())
+            .mapToInt(List::size).sum(), m.allCauses().scenarios())));
+    sb.append(String.format("%n  recovery objectives: %d declared RTOs longer than required, "
+        + "%d functions whose recovery time is at least their RTO", objectives.gaps().size(),
+        objectives.recoveryOverRto().size()));
     if (simulations.isEmpty()) {
       sb.append(String.format("%n  no scenario simulated"));
     }
@@ -273,7 +307,8 @@ public final class Report {
    * Hears the stages of building a report, each as it starts, on the building thread: {@code
    * "single points of failure"} (of every function at once), {@code "double points of failure
    * 3/20"} for each of the most exposed functions in turn, then {@code "ranking"}, {@code
-   * "interfaces"}, and {@code "simulating NAME"} for every scenario to simulate.
+   * "interfaces"}, {@code "risk matrix"} (when there is one to compute), {@code "recovery
+   * objectives"}, and {@code "simulating NAME"} for every scenario to simulate.
    */
   @FunctionalInterface
   public interface Listener {
@@ -290,9 +325,26 @@ public final class Report {
     private final List<Object> simulations = new ArrayList<>();
     private Listener listener = stage -> { };
     private int doublePoints = DEFAULT_DOUBLE_POINTS;
+    private MonteCarlo risk;
 
     private Builder(Model model) {
       this.model = model;
+      this.risk = MonteCarlo.of(model);
+    }
+
+    /**
+     * The settings of the ensembles of the risk matrix (seed, scenarios, threads …; the period
+     * is always a year), instead of 10,000 years with seed 1 on every core.
+     *
+     * @throws IllegalArgumentException when the ensemble is of another model
+     */
+    public Builder risk(MonteCarlo ensemble) {
+      if (ensemble.model() != model && !ensemble.model().equals(model)) {
+        throw new IllegalArgumentException("the risk matrix of a report runs on the report's model, not "
+            + ensemble.model());
+      }
+      this.risk = ensemble;
+      return this;
     }
 
     /**
@@ -368,6 +420,13 @@ public final class Report {
       Ranking ranking = analysis.ranking();
       listener.stage("interfaces");
       InterfaceReport interfaces = analysis.interfaces(ranking);
+      Optional<RiskMatrix> matrix = Optional.empty();
+      if (model.functions().stream().anyMatch(f -> !f.impacts().isEmpty())) {
+        listener.stage("risk matrix");
+        matrix = Optional.of(RiskMatrix.of(risk));
+      }
+      listener.stage("recovery objectives");
+      RecoveryObjectives objectives = RecoveryObjectives.of(model);
       List<SimulationResult> results = new ArrayList<>(simulations.size());
       Simulator simulator = null;
       for (Object s : simulations) {
@@ -381,7 +440,8 @@ public final class Report {
           results.add((SimulationResult) s);
         }
       }
-      return new Report(model, spofs, byExposure, cutSets, ranking, interfaces, results);
+      return new Report(model, spofs, byExposure, cutSets, ranking, interfaces, results, matrix,
+          objectives);
     }
 
     /** The reports in the order of {@link Report#byExposure()}. */

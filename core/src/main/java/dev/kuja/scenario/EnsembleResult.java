@@ -1,11 +1,14 @@
 package dev.kuja.scenario;
 
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a Monte Carlo ensemble found: per critical function, the distribution of its outages
@@ -46,6 +49,18 @@ public record EnsembleResult(
       sb.append(String.format(Locale.ROOT, row, f.function(), f.down(),
           f.mtpdExceeded().map(Object::toString).orElse("- (no MTPD)"), f.meanDowntime(),
           f.p99Downtime()));
+    }
+    List<FunctionRisk> levelled = functions.stream().filter(f -> !f.impacts().isEmpty()).toList();
+    if (!levelled.isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "%n  P(impact level or worse) per period, %.0f %% intervals:",
+          level * 100));
+      String levels = "%n  %-" + width + "s" + " %-26s".repeat(ImpactLevel.values().length);
+      sb.append(String.format(Locale.ROOT, levels, Stream.concat(Stream.of("function"),
+          Arrays.stream(ImpactLevel.values()).map(ImpactLevel::label)).toArray()).stripTrailing());
+      for (FunctionRisk f : levelled) {
+        sb.append(String.format(Locale.ROOT, levels, Stream.concat(Stream.of(f.function()),
+            f.impacts().values().stream().map(Object::toString)).toArray()).stripTrailing());
+      }
     }
     return sb.toString();
   }

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Importance measures for one function, as in probabilistic safety assessment. The static
  * reliability model behind them is a snapshot at a random instant of the study period: every
- * basic event — a node with reliability data, or a common-cause event — is down with its mean
+ * basic event — a node with reliability data, or a threat — is down with its mean
  * unavailability over the period (for a rate λ and mean repair time τ, λτ / (1 + λτ); for a
  * probability p without repair time, p), independently of the others, and the function is
  * down when it is in the impact of what is down (docs/analyses.md#impact, tolerances not counted — a
@@ -40,7 +40,7 @@ public record ImportanceReport(
     events = List.copyOf(events);
   }
 
-  /** The measures of one basic event (a node id or {@code event:NAME}). */
+  /** The measures of one basic event (a node id or {@code threat:ID}). */
   public Optional<NodeImportance> event(String id) {
     return events.stream().filter(e -> e.event().equals(id)).findFirst();
   }

@@ -4,13 +4,17 @@ import dev.kuja.engine.cascade.CascadeEngine;
 import dev.kuja.engine.graph.CompactModel;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
+import dev.kuja.model.ImpactLevel;
 import dev.kuja.model.Node;
 import dev.kuja.model.Problem;
+import dev.kuja.model.Threat;
 import dev.kuja.model.ValidationException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,18 +30,19 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A stochastic ensemble over one model (docs/stochastic.md#monte-carlo-ensembles): each scenario samples disruptions over the
- * study period from the nodes' reliability data and from common-cause events, and simulates the
- * cascade (docs/cascades.md). Immutable: every setting returns a new ensemble.
+ * study period from the nodes' reliability data and from the threats of the model's risk register
+ * (and any added here), and simulates the cascade (docs/cascades.md). Immutable: every setting
+ * returns a new ensemble.
  *
  * <pre>{@code
  * EnsembleResult r = MonteCarlo.of(model).period("P365D").seed(42).scenarios(20_000)
- *     .event(CommonCauseEvent.builder("storm").tag("overhead-lines").ratePerYear(0.5)
+ *     .threat(Threat.builder("storm").tag("overhead-lines").ratePerYear(0.5)
  *         .duration(new RepairTime.LogNormal(Duration.ofHours(12), 0.8)).build())
  *     .run();
  * }</pre>
  *
  * <h2>How a scenario is sampled</h2>
- * A node (or event) with a probability p fails once in the period with probability p, at a
+ * A node (or threat) with a probability p fails once in the period with probability p, at a
  * uniform time, for a drawn repair time — or, without a repair time, for the whole period. One
  * with a rate only (per year of 365 days) follows an alternating renewal process: exponential
  * times to failure, drawn repair times between. When both are given the probability is used.
@@ -77,7 +82,9 @@ public final class MonteCarlo {
   private final OptionalDouble precision;
   private final double level;
   private final int threads;
-  private final List<CommonCauseEvent> events;
+  private final boolean nodeReliability;
+  private final boolean modelThreats;
+  private final List<Threat> added;
   private final Optional<EnsembleListener> listener;
   private final Optional<BooleanSupplier> cancel;
   private final boolean force;
@@ -90,7 +97,9 @@ public final class MonteCarlo {
     this.precision = d.precision;
     this.level = d.level;
     this.threads = d.threads;
-    this.events = List.copyOf(d.events);
+    this.nodeReliability = d.nodeReliability;
+    this.modelThreats = d.modelThreats;
+    this.added = List.copyOf(d.added);
     this.listener = d.listener;
     this.cancel = d.cancel;
     this.force = d.force;
@@ -105,7 +114,9 @@ public final class MonteCarlo {
     OptionalDouble precision = OptionalDouble.empty();
     double level = 0.95;
     int threads = Runtime.getRuntime().availableProcessors();
-    List<CommonCauseEvent> events = List.of();
+    boolean nodeReliability = true;
+    boolean modelThreats = true;
+    List<Threat> added = List.of();
     Optional<EnsembleListener> listener = Optional.empty();
     Optional<BooleanSupplier> cancel = Optional.empty();
     boolean force;
@@ -121,7 +132,9 @@ public final class MonteCarlo {
     d.precision = precision;
     d.level = level;
     d.threads = threads;
-    d.events = events;
+    d.nodeReliability = nodeReliability;
+    d.modelThreats = modelThreats;
+    d.added = added;
     d.listener = listener;
     d.cancel = cancel;
     d.force = force;
@@ -189,11 +202,26 @@ public final class MonteCarlo {
     return with(d -> d.threads = threads);
   }
 
-  /** Adds common-cause events. */
-  public MonteCarlo event(CommonCauseEvent... more) {
-    List<CommonCauseEvent> all = new ArrayList<>(events);
+  /**
+   * Adds threats to those of the model (checked against the model when the ensemble runs, with
+   * {@link Threat#problemsIn(Model)}).
+   */
+  public MonteCarlo threat(Threat... more) {
+    List<Threat> all = new ArrayList<>(added);
     all.addAll(Arrays.asList(more));
-    return with(d -> d.events = all);
+    return with(d -> d.added = all);
+  }
+
+  /**
+   * The same ensemble with only this threat as a source of disruption: no node reliability, no
+   * other threat. What {@link RiskMatrix} runs per threat.
+   */
+  MonteCarlo only(Threat threat) {
+    return with(d -> {
+      d.nodeReliability = false;
+      d.modelThreats = false;
+      d.added = List.of(threat);
+    });
   }
 
   /** Tells the listener of progress after every block. */
@@ -226,7 +254,7 @@ public final class MonteCarlo {
    * renewal process from an operating start) and 1 − e^(−λT) without one.
    */
   public double expectedOutages() {
-    return scenarios * Units.of(model, period, events).expectedOutages();
+    return scenarios * units().expectedOutages();
   }
 
   /** The model. */
@@ -234,22 +262,46 @@ public final class MonteCarlo {
     return model;
   }
 
-  /** The common-cause events. */
-  public List<CommonCauseEvent> events() {
-    return events;
+  /** The threats sampled: the model's, in model order, then those added, in the order added. */
+  public List<Threat> threats() {
+    List<Threat> all = new ArrayList<>(modelThreats ? model.threats() : List.of());
+    all.addAll(added);
+    return List.copyOf(all);
+  }
+
+  /** The period, seed, level and threads of this ensemble (for the risk matrix's own runs). */
+  Duration period() {
+    return period;
+  }
+
+  long seed() {
+    return seed;
+  }
+
+  long scenarios() {
+    return scenarios;
+  }
+
+  double level() {
+    return level;
+  }
+
+  private Units units() {
+    return Units.of(model, period, nodeReliability, threats());
   }
 
   /**
    * Runs the ensemble.
    *
-   * @throws IllegalArgumentException when an event names a node, organisation or tag the model
-   *     does not have (every such problem is listed)
+   * @throws dev.kuja.model.ValidationException when a threat added to the ensemble names a
+   *     node, organisation or tag the model does not have, or has bad occurrence data (every such
+   *     problem is listed)
    * @throws CancellationException when cancelled before the first block finished
    * @throws ValidationException when the ensemble is beyond the limits (see {@link #force()})
    */
   public EnsembleResult run() {
     long began = System.nanoTime();
-    Units units = Units.of(model, period, events);
+    Units units = units();
     if (!force) {
       limits(units);
     }
@@ -344,19 +396,19 @@ public final class MonteCarlo {
    * with this ensemble's seed and number of scenarios.
    */
   public ImportanceReport importance(String function) {
-    return Importance.compute(Units.of(model, period, events), function, Optional.empty(), seed,
+    return Importance.compute(units(), function, Optional.empty(), seed,
         scenarios, Statistics.z(level));
   }
 
   /** As {@link #importance(String)}, always exact; refused above the event limit. */
   public ImportanceReport exactImportance(String function) {
-    return Importance.compute(Units.of(model, period, events), function, Optional.of(true), seed,
+    return Importance.compute(units(), function, Optional.of(true), seed,
         scenarios, Statistics.z(level));
   }
 
   /** As {@link #importance(String)}, always sampled. */
   public ImportanceReport sampledImportance(String function) {
-    return Importance.compute(Units.of(model, period, events), function, Optional.of(false), seed,
+    return Importance.compute(units(), function, Optional.of(false), seed,
         scenarios, Statistics.z(level));
   }
 
@@ -380,7 +432,8 @@ public final class MonteCarlo {
     return "MonteCarlo[" + model.name().orElse("model") + ", period " + Durations.format(period)
         + ", seed " + seed + ", " + scenarios + " scenarios"
         + (precision.isPresent() ? " at most, to ±" + precision.getAsDouble() : "")
-        + ", " + events.size() + " common-cause events, " + threads + " threads]";
+        + (nodeReliability ? "" : ", without node reliability")
+        + ", " + threats().size() + " threats, " + threads + " threads]";
   }
 
   /** The functions of the model and their MTPDs, by compact index. */
@@ -391,6 +444,9 @@ public final class MonteCarlo {
     final long[] mtpd;
     final String[] ids;
     final List<Node> nodes;
+    /** Per function, its impact thresholds: how long (ms) and which level (ordinal). */
+    final long[][] after;
+    final int[][] level;
 
     Functions(CompactModel cm, Model model) {
       nodes = model.functions();
@@ -400,13 +456,30 @@ public final class MonteCarlo {
       node = new int[count];
       mtpd = new long[count];
       ids = new String[count];
+      after = new long[count][];
+      level = new int[count][];
       for (int f = 0; f < count; f++) {
         Node n = nodes.get(f);
         node[f] = cm.index(n.id());
         index[node[f]] = f;
         mtpd[f] = n.mtpd().map(Duration::toMillis).orElse(-1L);
         ids[f] = n.id();
+        after[f] = n.impacts().stream().mapToLong(t -> t.after().toMillis()).toArray();
+        level[f] = n.impacts().stream().mapToInt(t -> t.level().ordinal()).toArray();
       }
+    }
+
+    /** The ordinal of the highest impact level an outage of {@code longest} ms reaches, or -1. */
+    int levelAfter(int f, long longest) {
+      int best = -1;
+      if (longest > 0) {
+        for (int i = 0; i < after[f].length; i++) {
+          if (after[f][i] <= longest && level[f][i] > best) {
+            best = level[f][i];
+          }
+        }
+      }
+      return best;
     }
   }
 
@@ -419,6 +492,8 @@ public final class MonteCarlo {
     final double[] sumSq;
     final long[][] nonZero;
     final int[] nonZeroCount;
+    /** Per function and impact level: scenarios whose longest outage reached that level or worse. */
+    final long[][] atLeast;
 
     Block(int functions) {
       down = new long[functions];
@@ -427,6 +502,7 @@ public final class MonteCarlo {
       sumSq = new double[functions];
       nonZero = new long[functions][];
       nonZeroCount = new int[functions];
+      atLeast = new long[functions][ImpactLevel.values().length];
     }
 
     Block simulate(Units units, Functions fs, long seed, long from, long to) {
@@ -471,6 +547,9 @@ public final class MonteCarlo {
         for (int i = 0; i < touchedCount; i++) {
           int f = touched[i];
           add(f, downtime[f], fs.mtpd[f] >= 0 && longest[f] > fs.mtpd[f]);
+          for (int l = fs.levelAfter(f, longest[f]); l >= 0; l--) {
+            atLeast[f][l]++;
+          }
           downtime[f] = 0;
           longest[f] = 0;
         }
@@ -496,6 +575,9 @@ public final class MonteCarlo {
         breach[f] += b.breach[f];
         sum[f] += b.sum[f];
         sumSq[f] += b.sumSq[f];
+        for (int l = 0; l < atLeast[f].length; l++) {
+          atLeast[f][l] += b.atLeast[f][l];
+        }
         for (int i = 0; i < b.nonZeroCount[f]; i++) {
           keepDowntime(f, b.nonZero[f][i]);
         }
@@ -532,8 +614,14 @@ public final class MonteCarlo {
         Arrays.sort(values);
         Optional<Duration> mtpd = fs.nodes.get(f).mtpd();
         Estimate breached = Estimate.wilson(breach[f], scenarios, z);
+        Map<ImpactLevel, Estimate> impacts = new EnumMap<>(ImpactLevel.class);
+        if (fs.after[f].length > 0) {
+          for (ImpactLevel l : ImpactLevel.values()) {
+            impacts.put(l, Estimate.wilson(atLeast[f][l.ordinal()], scenarios, z));
+          }
+        }
         out.add(new FunctionRisk(fs.ids[f], mtpd, Estimate.wilson(down[f], scenarios, z),
-            mtpd.map(m -> breached),
+            mtpd.map(m -> breached), impacts,
             mean(f, z, period, lvl), quantile(values, 0.5, z, lvl), quantile(values, 0.9, z, lvl),
             quantile(values, 0.99, z, lvl)));
       }

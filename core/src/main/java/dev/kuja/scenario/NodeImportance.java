@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How much one basic event — a node's failure, or a common-cause event — matters to a
+ * How much one basic event — a node's failure, or a threat — matters to a
  * function, in the four measures of probabilistic safety assessment. With Q the probability
  * that the function is down (see {@link ImportanceReport}), Q₁ the same with the event certain
  * and Q₀ with the event impossible:
  *
- * @param event                the node id, or {@code event:NAME} for a common-cause event
+ * @param event                the node id, or {@code threat:ID} for a threat
  * @param probability          the event's mean unavailability over the period
  * @param birnbaum             Birnbaum importance Q₁ − Q₀: how much the function's risk moves
  *                             with this event

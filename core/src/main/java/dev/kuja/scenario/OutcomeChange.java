@@ -1,6 +1,7 @@
 package dev.kuja.scenario;
 
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
 import dev.kuja.simulation.FunctionOutcome;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,18 +36,40 @@ public record OutcomeChange(String scenario, FunctionOutcome baseline, FunctionO
     return !baseline.mtpdExceeded() && variant.mtpdExceeded();
   }
 
-  /** True when anything differs: downtime, longest outage or breach. */
+  /** True when anything differs: downtime, longest outage, breach or impact reached. */
   public boolean changed() {
     return !baseline.downtime().equals(variant.downtime())
         || !baseline.longestOutage().equals(variant.longestOutage())
-        || baseline.mtpdExceeded() != variant.mtpdExceeded();
+        || baseline.mtpdExceeded() != variant.mtpdExceeded()
+        || !baseline.impacts().equals(variant.impacts());
+  }
+
+  /**
+   * True when the variant reaches a lower highest impact level (docs/risk.md#impact-over-time)
+   * than the baseline, or none.
+   */
+  public boolean impactLowered() {
+    return baseline.impactLevel().isPresent()
+        && variant.impactLevel().map(v -> v.compareTo(baseline.impactLevel().get()) < 0).orElse(true);
+  }
+
+  /** True when the variant reaches a higher impact level than the baseline. */
+  public boolean impactRaised() {
+    return variant.impactLevel().isPresent()
+        && baseline.impactLevel().map(b -> b.compareTo(variant.impactLevel().get()) < 0).orElse(true);
   }
 
   @Override
   public String toString() {
     return scenario + ": downtime " + Durations.format(baseline.downtime()) + " -> "
         + Durations.format(variant.downtime()) + ", MTPD " + breach(baseline) + " -> "
-        + breach(variant);
+        + breach(variant)
+        + (baseline.impactLevel().isEmpty() && variant.impactLevel().isEmpty() ? ""
+            : ", impact " + level(baseline) + " -> " + level(variant));
+  }
+
+  private static String level(FunctionOutcome o) {
+    return o.impactLevel().map(ImpactLevel::label).orElse("none");
   }
 
   static String breach(FunctionOutcome o) {

@@ -7,18 +7,20 @@ import dev.kuja.model.Node;
 import dev.kuja.model.Problem;
 import dev.kuja.model.Reliability;
 import dev.kuja.model.RepairTime;
+import dev.kuja.model.Target;
+import dev.kuja.model.Threat;
 import dev.kuja.model.ValidationException;
-import dev.kuja.simulation.Disruption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The stochastic units of a model: every node with reliability data and every common-cause
- * event, each with the nodes it fails and how it occurs. Samples the disruptions of one
+ * The stochastic units of a model: every node with reliability data and every threat, each with
+ * the nodes it fails and how it occurs. Samples the disruptions of one
  * scenario over the study period, and gives each unit's static unavailability for importance
  * measures.
  */
@@ -45,44 +47,50 @@ final class Units {
   }
 
   /**
-   * The units of the model and events.
+   * The units of the model: its nodes with reliability data (when {@code nodes} is true), then
+   * the given threats.
    *
-   * @throws ValidationException naming every target the model does not have
+   * @throws ValidationException naming every problem of a threat (its targets in the model, its
+   *     occurrence data) and every threat id used twice
    */
-  static Units of(Model model, Duration period, List<CommonCauseEvent> events) {
+  static Units of(Model model, Duration period, boolean nodes, List<Threat> threats) {
     CompactModel cm = CompactModel.of(model);
     List<String> names = new ArrayList<>();
-    List<int[]> nodes = new ArrayList<>();
+    List<int[]> unitNodes = new ArrayList<>();
     List<Reliability> spec = new ArrayList<>();
-    for (Node n : model.nodes()) {
-      if (n.reliability().isPresent()) {
-        Reliability r = n.reliability().get();
-        if (r.failureProbability().isPresent() || r.failuresPerYear().isPresent()) {
-          names.add(n.id());
-          nodes.add(new int[] {cm.index(n.id())});
-          spec.add(r);
+    if (nodes) {
+      for (Node n : model.nodes()) {
+        if (n.reliability().isPresent()) {
+          Reliability r = n.reliability().get();
+          if (r.failureProbability().isPresent() || r.failuresPerYear().isPresent()) {
+            names.add(n.id());
+            unitNodes.add(new int[] {cm.index(n.id())});
+            spec.add(r);
+          }
         }
       }
     }
     List<Problem> problems = new ArrayList<>();
-    for (CommonCauseEvent e : events) {
-      Set<Integer> hit = new LinkedHashSet<>();
-      for (Disruption.Target t : e.targets()) {
-        List<Node> of = t.nodesIn(model);
-        if (of.isEmpty()) {
-          // an event that disrupts nothing is a mistake, even for an organisation without nodes
-          problems.add(Problem.event(e.name(), t.problemIn(model).orElse(t + " owns no node")));
-        }
-        of.forEach(node -> hit.add(cm.index(node.id())));
+    Set<String> ids = new HashSet<>();
+    for (Threat t : threats) {
+      if (!ids.add(t.id())) {
+        problems.add(Problem.threat(t.id(), "id", "threat id '" + t.id() + "' is used more than once"));
       }
-      names.add("event:" + e.name());
-      nodes.add(hit.stream().mapToInt(Integer::intValue).toArray());
-      spec.add(e.occurrence());
+      if (model.threat(t.id()).filter(t::equals).isEmpty()) {
+        problems.addAll(t.problemsIn(model)); // the model's own threats were checked when it was built
+      }
+      Set<Integer> hit = new LinkedHashSet<>();
+      for (Target target : t.targets()) {
+        target.nodesIn(model).forEach(node -> hit.add(cm.index(node.id())));
+      }
+      names.add("threat:" + t.id());
+      unitNodes.add(hit.stream().mapToInt(Integer::intValue).toArray());
+      spec.add(t.occurrence());
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
-    return new Units(cm, millis(period), names, nodes, spec);
+    return new Units(cm, millis(period), names, unitNodes, spec);
   }
 
   /** The study period in engine time. */

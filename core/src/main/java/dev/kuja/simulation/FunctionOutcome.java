@@ -1,10 +1,13 @@
 package dev.kuja.simulation;
 
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What a scenario did to one critical function.
@@ -16,6 +19,9 @@ import java.util.Optional;
  * @param mtpd          the function's maximum tolerable period of disruption, if set
  * @param mtpdExcess    by how much the longest outage exceeds the MTPD (zero if it does not)
  * @param rto           the function's recovery time objective, if set
+ * @param impacts       per category of the function's impact thresholds that reached a level,
+ *                      the level reached and when (docs/risk.md#impact-over-time), in the order
+ *                      the categories first appear among the thresholds
  * @param outages       every outage, in time order
  * @param chains        the causal chain of each outage, in the same order
  */
@@ -27,6 +33,7 @@ public record FunctionOutcome(
     Optional<Duration> mtpd,
     Duration mtpdExcess,
     Optional<Duration> rto,
+    List<ImpactReached> impacts,
     List<Outage> outages,
     List<CausalChain> chains) {
 
@@ -38,6 +45,7 @@ public record FunctionOutcome(
     Objects.requireNonNull(mtpd, "mtpd");
     Objects.requireNonNull(mtpdExcess, "mtpdExcess");
     Objects.requireNonNull(rto, "rto");
+    impacts = List.copyOf(impacts);
     outages = List.copyOf(outages);
     chains = List.copyOf(chains);
   }
@@ -50,6 +58,16 @@ public record FunctionOutcome(
   /** True when one outage lasted longer than the RTO. */
   public boolean rtoExceeded() {
     return rto.isPresent() && longestOutage.compareTo(rto.get()) > 0;
+  }
+
+  /** The highest impact level reached in any category; empty when none was reached. */
+  public Optional<ImpactLevel> impactLevel() {
+    return impacts.stream().map(ImpactReached::level).max(Comparator.naturalOrder());
+  }
+
+  /** The level reached in one category, if any. */
+  public Optional<ImpactReached> impact(String category) {
+    return impacts.stream().filter(i -> i.category().equals(category)).findFirst();
   }
 
   /** True when the function went down at all. */
@@ -66,6 +84,8 @@ public record FunctionOutcome(
         + Durations.format(downtime) + ", longest outage " + Durations.format(longestOutage)
         + mtpd.map(m -> ", MTPD " + Durations.format(m)
             + (mtpdExceeded() ? " exceeded by " + Durations.format(mtpdExcess) : " kept"))
-            .orElse("");
+            .orElse("")
+        + (impacts.isEmpty() ? "" : ", impact " + impacts.stream().map(ImpactReached::toString)
+            .collect(Collectors.joining(", ")));
   }
 }

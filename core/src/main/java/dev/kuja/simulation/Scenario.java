@@ -2,7 +2,9 @@ package dev.kuja.simulation;
 
 import dev.kuja.model.Durations;
 import dev.kuja.model.Problem;
+import dev.kuja.model.Target;
 import dev.kuja.model.Texts;
+import dev.kuja.model.Threat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,36 @@ public record Scenario(String name, Duration horizon, List<Disruption> disruptio
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(horizon, "horizon");
     disruptions = List.copyOf(disruptions);
+  }
+
+  /** How long {@link #of(Threat)} watches after a threat's worst case ends. */
+  public static final Duration AFTER_THREAT = Duration.ofDays(7);
+
+  /** The horizon of {@link #of(Threat)} for a threat that lasts to the end of the period. */
+  public static final Duration OPEN_THREAT_HORIZON = Duration.ofDays(30);
+
+  /**
+   * A threat's worst case as a deterministic scenario (docs/risk.md#a-threat-as-a-scenario):
+   * every target disrupted from time 0 for the threat's {@link Threat#worstCaseDuration() worst
+   * case duration} (open-ended when it lasts to the end of the period), simulated to that
+   * duration plus {@link #AFTER_THREAT}, or to {@link #OPEN_THREAT_HORIZON} when open-ended.
+   */
+  public static Scenario of(Threat threat) {
+    Optional<Duration> worst = Objects.requireNonNull(threat, "threat").worstCaseDuration();
+    return of(threat, worst.map(w -> w.plus(AFTER_THREAT)).orElse(OPEN_THREAT_HORIZON));
+  }
+
+  /** As {@link #of(Threat)}, to the given horizon. */
+  public static Scenario of(Threat threat, Duration horizon) {
+    Optional<Duration> worst = Objects.requireNonNull(threat, "threat").worstCaseDuration();
+    Builder b = builder(threat.name() + " (worst case"
+        + worst.map(w -> ", " + Durations.format(w)).orElse(", open-ended") + ")").horizon(horizon);
+    if (worst.isEmpty() || !worst.get().isZero()) {
+      for (Target t : threat.targets()) {
+        b.disrupt(new Disruption(t, Duration.ZERO, worst));
+      }
+    }
+    return b.build();
   }
 
   /** A builder for a scenario with this name. */
@@ -81,35 +113,35 @@ public record Scenario(String name, Duration horizon, List<Disruption> disruptio
 
     /** Disrupts a node from {@code start} for {@code duration} (ISO-8601). */
     public Builder disrupt(String node, String start, String duration) {
-      return add(new Disruption.Target.OfNode(node), start, duration);
+      return add(new Target.OfNode(node), start, duration);
     }
 
     /** Disrupts a node from {@code start} for good. */
     public Builder disrupt(String node, String start) {
-      return add(new Disruption.Target.OfNode(node), start, null);
+      return add(new Target.OfNode(node), start, null);
     }
 
     /** Disrupts every node of an organisation. */
     public Builder disruptOrganisation(String organisation, String start, String duration) {
-      return add(new Disruption.Target.OfOrganisation(organisation), start, duration);
+      return add(new Target.OfOrganisation(organisation), start, duration);
     }
 
     /** Disrupts every node of an organisation for good. */
     public Builder disruptOrganisation(String organisation, String start) {
-      return add(new Disruption.Target.OfOrganisation(organisation), start, null);
+      return add(new Target.OfOrganisation(organisation), start, null);
     }
 
     /** Disrupts every node with a tag. */
     public Builder disruptTag(String tag, String start, String duration) {
-      return add(new Disruption.Target.OfTag(tag), start, duration);
+      return add(new Target.OfTag(tag), start, duration);
     }
 
     /** Disrupts every node with a tag for good. */
     public Builder disruptTag(String tag, String start) {
-      return add(new Disruption.Target.OfTag(tag), start, null);
+      return add(new Target.OfTag(tag), start, null);
     }
 
-    private Builder add(Disruption.Target target, String start, String duration) {
+    private Builder add(Target target, String start, String duration) {
       int index = disruptions.size();
       Optional<Duration> s = parse(index, target, "start", start);
       Optional<Duration> d = duration == null ? Optional.empty()
@@ -123,7 +155,7 @@ public record Scenario(String name, Duration horizon, List<Disruption> disruptio
       return this;
     }
 
-    private Optional<Duration> parse(int index, Disruption.Target target, String field, String iso) {
+    private Optional<Duration> parse(int index, Target target, String field, String iso) {
       try {
         return Optional.of(Durations.parse(iso));
       } catch (IllegalArgumentException e) {

@@ -70,13 +70,19 @@ public record SimulationResult(
         .append(" MTPD breached");
     if (!hit.isEmpty()) {
       int width = Math.max(8, hit.stream().mapToInt(f -> f.function().length()).max().orElse(8));
-      String row = "%n  %-" + width + "s %-10s %-10s %-10s %-8s %s";
-      sb.append(String.format(row, "function", "down at", "downtime", "longest", "MTPD", "breach"));
+      boolean levels = hit.stream().anyMatch(f -> !f.impacts().isEmpty());
+      String row = "%n  %-" + width + "s %-10s %-10s %-10s %-8s %-10s%s";
+      sb.append(String.format(row, "function", "down at", "downtime", "longest", "MTPD", "breach",
+          levels ? " impact" : "").stripTrailing());
       for (FunctionOutcome f : hit) {
         sb.append(String.format(row, f.function(),
             Durations.format(f.firstImpact().orElseThrow()), Durations.format(f.downtime()),
             Durations.format(f.longestOutage()), f.mtpd().map(Durations::format).orElse("-"),
-            f.mtpdExceeded() ? "+" + Durations.format(f.mtpdExcess()) : "-"));
+            f.mtpdExceeded() ? "+" + Durations.format(f.mtpdExcess()) : "-",
+            levels ? " " + f.impactLevel().map(l -> l.label() + " (" + f.impacts().stream()
+                .filter(i -> i.level() == l).map(ImpactReached::category)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")").orElse("-") : "")
+            .stripTrailing());
       }
     }
     sb.append("\n  locked (need a black start): ")

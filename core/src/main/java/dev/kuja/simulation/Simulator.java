@@ -3,6 +3,7 @@ package dev.kuja.simulation;
 import dev.kuja.engine.cascade.CascadeEngine;
 import dev.kuja.engine.graph.CompactModel;
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactThreshold;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.Problem;
@@ -111,7 +112,36 @@ public final class Simulator {
     Duration excess = f.mtpd().filter(m -> m.compareTo(Duration.ZERO) >= 0)
         .map(longest::minus).filter(d -> !d.isNegative()).orElse(Duration.ZERO);
     return new FunctionOutcome(f.id(), outages.stream().map(Outage::from).findFirst(), downtime,
-        longest, f.mtpd(), excess, f.rto(), outages, chains);
+        longest, f.mtpd(), excess, f.rto(), impacts(f, outages, horizon), outages, chains);
+  }
+
+  /**
+   * Per category, the highest level whose threshold one outage (cut at the horizon) lasted, and
+   * the first instant an outage had lasted that long (docs/risk.md#impact-over-time).
+   */
+  static List<ImpactReached> impacts(Node f, List<Outage> outages, Duration horizon) {
+    List<ImpactReached> out = new ArrayList<>();
+    if (f.impacts().isEmpty() || outages.isEmpty()) {
+      return out;
+    }
+    for (String category : f.impactCategories()) {
+      ImpactReached best = null;
+      for (ImpactThreshold t : f.impacts()) {
+        if (!t.category().equals(category) || (best != null && t.level().compareTo(best.level()) <= 0)) {
+          continue;
+        }
+        for (Outage o : outages) {
+          if (t.reachedBy(o.length(horizon))) {
+            best = new ImpactReached(category, t.level(), t.after(), o.from().plus(t.after()));
+            break;
+          }
+        }
+      }
+      if (best != null) {
+        out.add(best);
+      }
+    }
+    return out;
   }
 
   /** Follows triggers back from an outage to a direct disruption. */

@@ -172,8 +172,8 @@ class ReportTest {
     Report r = Report.builder(m).scenario(fuelStrike()).simulation(flu)
         .scenarios(List.of(staffFlu())).listener(heard::add).build();
     assertEquals(List.of("single points of failure", "double points of failure 1/2",
-        "double points of failure 2/2", "ranking",
-        "interfaces", "simulating Fuel strike", "simulating Staff flu"), heard);
+        "double points of failure 2/2", "ranking", "interfaces", "recovery objectives",
+        "simulating Fuel strike", "simulating Staff flu"), heard);
     assertEquals(List.of("Fuel strike", "Staff flu", "Staff flu"),
         r.simulations().stream().map(s -> s.scenario().name()).toList());
     assertSame(flu, r.simulations().get(1), "a result given is kept as it is");
@@ -208,7 +208,7 @@ class ReportTest {
   void theSummaryCountsWhatEachPartFound() {
     Report r = Report.builder(hospital()).scenario(staffFlu()).build();
     List<String> lines = r.toString().lines().toList();
-    assertEquals(5, lines.size(), r::toString);
+    assertEquals(6, lines.size(), r::toString);
     assertEquals("Report of " + hospital(), lines.get(0));
     assertEquals("  2 functions: 4 single points of failure (1 common-cause), 4 double points of failure"
         + " of the 2 most exposed",
@@ -216,7 +216,43 @@ class ReportTest {
     assertTrue(lines.get(2).startsWith("  ranking: "), lines.get(2));
     assertTrue(lines.get(3).startsWith("  interfaces: 2 requirements across organisations, 2 of them"),
         lines.get(3));
-    assertTrue(lines.get(4).startsWith("  scenario 'Staff flu': "), lines.get(4));
+    // no function has impact thresholds: no risk matrix
+    assertEquals("  recovery objectives: 0 declared RTOs longer than required, 0 functions whose "
+        + "recovery time is at least their RTO", lines.get(4));
+    assertTrue(lines.get(5).startsWith("  scenario 'Staff flu': "), lines.get(5));
+  }
+
+  /**
+   * The hospital with impact thresholds on emergency care, a fuel strike as a threat of its risk
+   * register, and a fuel supplier that promises to deliver again within four days. The report
+   * holds the risk matrix of the threat and all causes, and the recovery objectives: the
+   * generators hold 72 hours, emergency care has an RTO of 2 hours, so fuel may be out 74 hours
+   * — the promise of 4 days is 22 hours too long.
+   */
+  @Test
+  void theRiskMatrixAndTheRecoveryObjectivesArePartOfTheReport() {
+    Model m = hospital().toBuilder()
+        .edit("fuel-supplier", s -> s.rto("P4D"))
+        .edit("emergency-care", f -> f.impact("PT1H", "health", "serious"))
+        .threat("strike", t -> t.probability(0.1).duration("P5D").organisation("fuel-co"))
+        .build();
+    List<String> stages = new ArrayList<>();
+    Report r = Report.builder(m).risk(dev.kuja.scenario.MonteCarlo.of(m).seed(3).scenarios(2_000))
+        .listener(stages::add).build();
+    assertEquals(List.of("single points of failure", "double points of failure 1/2",
+        "double points of failure 2/2", "ranking", "interfaces", "risk matrix", "recovery objectives"), stages);
+    dev.kuja.scenario.RiskMatrix matrix = r.riskMatrix().orElseThrow();
+    assertEquals(dev.kuja.scenario.RiskMatrix.of(dev.kuja.scenario.MonteCarlo.of(m).seed(3).scenarios(2_000)),
+        matrix);
+    assertTrue(matrix.threat("strike").orElseThrow().function("emergency-care").orElseThrow()
+        .atLeast().get(dev.kuja.model.ImpactLevel.SERIOUS).contains(0.1), matrix::toString);
+    dev.kuja.simulation.NodeObjectives fuel = r.objectives().node("fuel-supplier").orElseThrow();
+    assertEquals(Duration.ofHours(74), fuel.requiredRto().orElseThrow().duration());
+    assertEquals(java.util.Optional.of(Duration.ofHours(22)), fuel.gap());
+    assertTrue(r.toString().contains("risk matrix: 1 threats, 1 threat/function pairs reach an impact level; 2,000 years each"),
+        r::toString);
+    assertThrows(IllegalArgumentException.class,
+        () -> Report.builder(m).risk(dev.kuja.scenario.MonteCarlo.of(hospital())));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.Requirement;
+import dev.kuja.model.Threat;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.testing.Case;
 import dev.kuja.testing.KujaArbitraries;
@@ -28,7 +29,7 @@ import net.jqwik.api.domains.DomainContext;
 /**
  * Monte Carlo against the exact reference, importance measures against their definitions by
  * brute force, reproducibility, and monotonicity of what-if variants. Models, reliability data,
- * common-cause events and scenarios come from {@link KujaArbitraries} and shrink; the function,
+ * threats and scenarios come from {@link KujaArbitraries} and shrink; the function,
  * node or alternative a property looks at is picked by a {@link Slots slot reference}; a
  * {@code seed} is only ever the seed of the Monte Carlo ensemble.
  */
@@ -62,11 +63,11 @@ class MonteCarloProperties {
 
   /**
    * Models of 2..10 nodes, half of whose nodes fail at 0..200 a year with exponential or uniform
-   * repair times, with one or two common-cause events.
+   * repair times, with one or two threats.
    */
   @Provide
-  Arbitrary<Case<List<CommonCauseEvent>>> withRatesAndEvents() {
-    return KujaArbitraries.withEvents(
+  Arbitrary<Case<List<Threat>>> withRatesAndEvents() {
+    return KujaArbitraries.withThreats(
         KujaArbitraries.models().nodes(2, 10).withReliability(KujaArbitraries.failureRates(), 0.5), 1, 2);
   }
 
@@ -174,10 +175,10 @@ class MonteCarloProperties {
 
   @Property(tries = 50)
   void sameSeedSameResultWhateverTheThreadCount(
-      @ForAll("withRatesAndEvents") Case<List<CommonCauseEvent>> drawn, @ForAll long seed) {
+      @ForAll("withRatesAndEvents") Case<List<Threat>> drawn, @ForAll long seed) {
     Model m = drawn.model();
     MonteCarlo mc = MonteCarlo.of(m).period("P7D").seed(seed).scenarios(700)
-        .event(drawn.input().toArray(CommonCauseEvent[]::new));
+        .threat(drawn.input().toArray(Threat[]::new));
     assertEquals(mc.threads(1).run(), mc.threads(4).run());
   }
 

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kuja.model.Model;
 import dev.kuja.model.Reliability;
 import dev.kuja.model.RepairTime;
+import dev.kuja.model.Threat;
+import dev.kuja.model.ValidationException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,17 +92,17 @@ class MonteCarloTest {
   }
 
   @Test
-  void aCommonCauseEventDefeatsTheRedundancy() {
+  void aThreatDefeatsTheRedundancy() {
     Model m = Model.builder()
         .resource("a", r -> r.tags("region:north"))
         .resource("b", r -> r.tags("region:north"))
         .function("f", f -> f.criticality("vital").requiresAny("a", "b"))
         .build();
     MonteCarlo mc = MonteCarlo.of(m).period("P7D").seed(5).scenarios(10_000)
-        .event(CommonCauseEvent.builder("storm").tag("region:north").probability(0.3).build());
+        .threat(Threat.builder("storm").tag("region:north").probability(0.3).build());
     ImportanceReport exact = mc.exactImportance("f");
     assertEquals(0.3, exact.lossProbability().value(), 1e-12);
-    assertEquals(1, exact.event("event:storm").orElseThrow().birnbaum(), 1e-12);
+    assertEquals(1, exact.event("threat:storm").orElseThrow().birnbaum(), 1e-12);
     assertTrue(mc.run().function("f").orElseThrow().down().contains(0.3));
   }
 
@@ -143,25 +146,28 @@ class MonteCarloTest {
   }
 
   @Test
-  void eventsNamingWhatIsNotThereAreAllReported() {
+  void threatsNamingWhatIsNotThereAreAllReported() {
     MonteCarlo mc = MonteCarlo.of(abc())
-        .event(CommonCauseEvent.builder("storm").nodes("aa").organisation("city")
+        .threat(Threat.builder("storm").nodes("aa").organisation("city")
             .probability(0.1).build());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, mc::run);
-    assertTrue(e.getMessage().contains("'aa'"), e.getMessage());
-    assertTrue(e.getMessage().contains("did you mean 'a'"), e.getMessage());
-    assertTrue(e.getMessage().contains("no organisation 'city'"), e.getMessage());
+    ValidationException e = assertThrows(ValidationException.class, mc::run);
+    assertEquals(List.of(
+        "threat 'storm', target 1: names node 'aa', which is not a node; did you mean 'a'?",
+        "threat 'storm', target 2: names organisation 'city', which is not an organisation of the model"),
+        e.problems().stream().map(Object::toString).toList());
   }
 
   @Test
   void badSettingsAreRefused() {
-    assertThrows(IllegalArgumentException.class,
-        () -> CommonCauseEvent.builder("e").tag("x").probability(1.5).build());
-    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-        () -> CommonCauseEvent.builder("e").build());
-    assertTrue(none.getMessage().contains("disrupts nothing"), none.getMessage());
-    assertTrue(none.getMessage().contains("needs a probability or a rate"), none.getMessage());
     MonteCarlo mc = MonteCarlo.of(abc());
+    ValidationException p = assertThrows(ValidationException.class,
+        () -> mc.threat(Threat.builder("e").nodes("a").probability(1.5).build()).run());
+    assertEquals("threat 'e' (probability): probability 1.5 is not between 0 and 1",
+        p.problems().get(0).toString());
+    ValidationException none = assertThrows(ValidationException.class,
+        () -> mc.threat(Threat.builder("e").build()).run());
+    assertTrue(none.getMessage().contains("disrupts nothing"), none.getMessage());
+    assertTrue(none.getMessage().contains("needs a rate per year or a probability"), none.getMessage());
     assertThrows(IllegalArgumentException.class, () -> mc.scenarios(0));
     assertThrows(IllegalArgumentException.class, () -> mc.threads(0));
     assertThrows(IllegalArgumentException.class, () -> mc.period("PT0S"));

@@ -260,14 +260,14 @@ class SimulationTest {
         .resource("grid", r -> r.owner("city").tags("north"))
         .resource("pump", r -> r.owner("city"))
         .build();
-    assertEquals(List.of("grid", "pump"), new Disruption.Target.OfOrganisation("city").nodesIn(m)
+    assertEquals(List.of("grid", "pump"), new dev.kuja.model.Target.OfOrganisation("city").nodesIn(m)
         .stream().map(dev.kuja.model.Node::id).toList());
-    assertEquals(Optional.empty(), new Disruption.Target.OfTag("north").problemIn(m));
-    assertEquals(List.of(), new Disruption.Target.OfOrganisation("empty").nodesIn(m));
-    assertEquals(Optional.empty(), new Disruption.Target.OfOrganisation("empty").problemIn(m));
+    assertEquals(Optional.empty(), new dev.kuja.model.Target.OfTag("north").problemIn(m));
+    assertEquals(List.of(), new dev.kuja.model.Target.OfOrganisation("empty").nodesIn(m));
+    assertEquals(Optional.empty(), new dev.kuja.model.Target.OfOrganisation("empty").problemIn(m));
     assertEquals(Optional.of("no organisation 'town' in the model"),
-        new Disruption.Target.OfOrganisation("town").problemIn(m));
-    assertTrue(new Disruption.Target.OfNode("grdi").problemIn(m).orElseThrow().contains("did you mean 'grid'"));
-    assertEquals(List.of(), new Disruption.Target.OfNode("grdi").nodesIn(m));
+        new dev.kuja.model.Target.OfOrganisation("town").problemIn(m));
+    assertTrue(new dev.kuja.model.Target.OfNode("grdi").problemIn(m).orElseThrow().contains("did you mean 'grid'"));
+    assertEquals(List.of(), new dev.kuja.model.Target.OfNode("grdi").nodesIn(m));
   }
 }

@@ -3,7 +3,7 @@ package dev.kuja.testing;
 import java.util.Collection;
 
 /**
- * A generated model together with an input drawn for it (a scenario, common-cause events …),
+ * A generated model together with an input drawn for it (a scenario, threats …),
  * whose references to nodes were resolved against the model. Its {@code toString} lists the
  * whole model and the input, which is what jqwik prints for a falsified (and shrunk) sample.
  */

@@ -80,7 +80,7 @@ public final class GridSimulator {
         long to = d.end().map(x -> x.toMillis()).orElse(Long.MAX_VALUE);
         to = Math.min(to, horizon); // past the horizon every disruption is over
         if (from <= t && t < to) {
-          direct[index.get(((Disruption.Target.OfNode) d.target()).id())] = true;
+          direct[index.get(((dev.kuja.model.Target.OfNode) d.target()).id())] = true;
         }
       }
       // E(r): r held at no instant of [t - tol, t) (cells before t), and t - tol >= 0

@@ -3,7 +3,7 @@ package dev.kuja.testing;
 import dev.kuja.model.Model;
 import dev.kuja.model.Reliability;
 import dev.kuja.model.RepairTime;
-import dev.kuja.scenario.CommonCauseEvent;
+import dev.kuja.model.Threat;
 import dev.kuja.simulation.Disruption;
 import dev.kuja.simulation.Scenario;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import net.jqwik.api.arbitraries.IntegerArbitrary;
 
 /**
  * The inputs of Kuja's properties as jqwik arbitraries that shrink: models, failure sets,
- * scenarios, reliability data and common-cause events. Everything that names a node does so by
+ * scenarios, reliability data and threats. Everything that names a node does so by
  * a {@link Slots reference}, so that a shrinking model keeps every input valid and meaningful.
  */
 public final class KujaArbitraries {
@@ -106,11 +106,11 @@ public final class KujaArbitraries {
         }).withoutEdgeCases();
   }
 
-  // ------------------------------------------------------------------ common-cause events
+  // ------------------------------------------------------------------ threats
 
-  /** A common-cause event as drawn: its nodes by reference, its probability and its duration. */
-  record EventDraw(List<Integer> references, double probability, Optional<RepairTime> duration) {
-    CommonCauseEvent on(Model m, String name) {
+  /** A threat as drawn: its nodes by reference, its probability and its duration. */
+  record ThreatDraw(List<Integer> references, double probability, Optional<RepairTime> duration) {
+    Threat on(Model m, String name) {
       List<Integer> slots = m.nodes().stream().map(Slots::of).toList();
       Set<Integer> taken = new HashSet<>();
       List<String> ids = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class KujaArbitraries {
           ids.add(Slots.id(slot));
         }
       }
-      CommonCauseEvent.Builder b = CommonCauseEvent.builder(name).nodes(ids.toArray(String[]::new))
+      Threat.Builder b = Threat.builder(name).nodes(ids.toArray(String[]::new))
           .probability(probability);
       duration.ifPresent(b::duration);
       return b.build();
@@ -129,25 +129,26 @@ public final class KujaArbitraries {
   }
 
   /**
-   * Models with {@code min}..{@code max} common-cause events on them: each on 1..3 distinct nodes,
+   * Models with {@code min}..{@code max} threats on them (added to an ensemble, not to the
+   * model): each on 1..3 distinct nodes,
    * with probability 0.2, 0.05, 0.5 or 1 in the period, lasting a fixed 1..6 h, an exponential
    * time of mean 1..6 h, or (one in five) to the end of the period. Shrinks the model first, then
-   * towards fewer events on fewer nodes, probability 0.2, a fixed 1 h.
+   * towards fewer threats on fewer nodes, probability 0.2, a fixed 1 h.
    */
-  public static Arbitrary<Case<List<CommonCauseEvent>>> withEvents(ModelArbitrary models, int min, int max) {
+  public static Arbitrary<Case<List<Threat>>> withThreats(ModelArbitrary models, int min, int max) {
     Arbitrary<RepairTime> duration = Arbitraries.oneOf(
         hours(1, 6).map(h -> new RepairTime.Fixed(Duration.ofHours(h))),
         hours(1, 6).map(h -> new RepairTime.Exponential(Duration.ofHours(h))));
-    Arbitrary<EventDraw> event = Combinators.combine(
+    Arbitrary<ThreatDraw> event = Combinators.combine(
         references(models.slots()).list().ofMinSize(1).ofMaxSize(3).withSizeDistribution(RandomDistribution.uniform()),
         Arbitraries.of(0.2, 0.05, 0.5, 1.0),
-        duration.optional(0.8)).as(EventDraw::new);
+        duration.optional(0.8)).as(ThreatDraw::new);
     return Combinators.combine(
         models, event.list().ofMinSize(min).ofMaxSize(max).withSizeDistribution(RandomDistribution.uniform()))
         .as((m, draws) -> {
-          List<CommonCauseEvent> events = new ArrayList<>();
+          List<Threat> events = new ArrayList<>();
           for (int i = 0; i < draws.size(); i++) {
-            events.add(draws.get(i).on(m, "event-" + (i + 1)));
+            events.add(draws.get(i).on(m, "threat-" + (i + 1)));
           }
           return new Case<>(m, events);
         }).withoutEdgeCases();

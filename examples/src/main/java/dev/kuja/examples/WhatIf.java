@@ -2,9 +2,7 @@ package dev.kuja.examples;
 
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
-import dev.kuja.model.RepairTime;
 import dev.kuja.model.Requirement;
-import dev.kuja.scenario.CommonCauseEvent;
 import dev.kuja.scenario.Comparison;
 import dev.kuja.scenario.EnsembleResult;
 import dev.kuja.scenario.FunctionRisk;
@@ -63,12 +61,6 @@ public final class WhatIf {
     return m;
   }
 
-  /** A storm over the region: both distribution grids down together, a day or so. */
-  public static CommonCauseEvent storm() {
-    return CommonCauseEvent.builder("storm").nodes("grid", "grid-town").ratePerYear(0.3)
-        .duration(new RepairTime.LogNormal(Duration.ofHours(20), 0.7)).build();
-  }
-
   public static void main(String[] args) {
     Model baseline = ExampleCounty.model();
     Model variant = secondFuelSupplier(baseline);
@@ -85,12 +77,10 @@ public final class WhatIf {
     System.out.println(Sweep.of("fuel stock", stocks, d -> localFuelStock(baseline, d)).run(fuel));
 
     System.out.println();
-    System.out.println("3. A year of failures, 20,000 times (reliability data of the model, plus storms)");
-    MonteCarlo ensemble = MonteCarlo.of(baseline).period("P365D").seed(2026).scenarios(20_000)
-        .event(storm());
+    System.out.println("3. A year of failures, 20,000 times (reliability data and threats of the model)");
+    MonteCarlo ensemble = MonteCarlo.of(baseline).period("P365D").seed(2026).scenarios(20_000);
     EnsembleResult before = ensemble.run();
-    EnsembleResult after = MonteCarlo.of(variant).period("P365D").seed(2026).scenarios(20_000)
-        .event(storm()).run();
+    EnsembleResult after = MonteCarlo.of(variant).period("P365D").seed(2026).scenarios(20_000).run();
     System.out.println(before);
     FunctionRisk care = before.function("emergency-care").orElseThrow();
     FunctionRisk careAfter = after.function("emergency-care").orElseThrow();

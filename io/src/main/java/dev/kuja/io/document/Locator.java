@@ -36,6 +36,7 @@ final class Locator {
     }
     Map<String, List<Tree>> nodes = index(root.get("nodes"));
     Map<String, List<Tree>> organisations = index(root.get("organisations"));
+    Map<String, List<Tree>> threats = index(root.get("threats"));
     List<Problem> out = new ArrayList<>();
     for (Problem p : problems) {
       String field = p.field().orElse("");
@@ -48,10 +49,24 @@ final class Locator {
                           "requirement " + p.element().index().getAsInt(), field)))))) {
         continue;
       }
+      String id = p.element().id();
+      int index = p.element().index().orElse(-1);
+      if (p.element().kind() == Problem.Element.Kind.IMPACT
+          && (reported.contains(List.of("NODE", id, "*")) || reported.contains(List.of("NODE", id, "impacts"))
+              || reported.contains(List.of("IMPACT", id, "impact " + index)))) {
+        continue;
+      }
+      if (p.element().kind() == Problem.Element.Kind.THREAT
+          && (reported.contains(List.of("THREAT", id, field))
+              || reported.contains(List.of("THREAT", id, "target " + index)))) {
+        continue;
+      }
       Tree at = switch (p.element().kind()) {
         case MODEL -> field.isEmpty() || root.get(field) == null ? root : root.get(field);
         case ORGANISATION -> pick(organisations, p, root);
         case NODE -> nodeElement(pick(nodes, p, root), p);
+        case IMPACT -> item(pick(nodes, p, root), "impacts", index, field);
+        case THREAT -> index < 0 ? pick(threats, p, root) : target(item(pick(threats, p, root), "targets", index, ""));
         default -> root;
       };
       out.add(p.at(new Problem.Location(source.name(), at.line, at.column)));
@@ -84,6 +99,27 @@ final class Locator {
       return element.get(p.field().get());
     }
     return element;
+  }
+
+  /** Item {@code index} of the list under {@code key}, and there the value of {@code field} if it has one. */
+  private static Tree item(Tree element, String key, int index, String field) {
+    Tree list = element.get(key);
+    if (list == null || list.kind != Tree.Kind.LIST || index < 0 || index >= list.list.size()) {
+      return element;
+    }
+    Tree item = list.list.get(index);
+    Tree value = item.get(field);
+    return value != null ? value : item;
+  }
+
+  /** The value of a target map's node, organisation or tag key. */
+  private static Tree target(Tree target) {
+    for (String form : ModelDocuments.TARGET) {
+      if (target.get(form) != null) {
+        return target.get(form);
+      }
+    }
+    return target;
   }
 
   private static Tree nodeElement(Tree node, Problem p) {

@@ -15,6 +15,8 @@ import dev.kuja.io.syntax.TreeReader;
 import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
+import dev.kuja.model.ImpactThreshold;
 import dev.kuja.model.Model;
 import dev.kuja.model.ModelValidationException;
 import dev.kuja.model.Node;
@@ -25,6 +27,8 @@ import dev.kuja.model.Reliability;
 import dev.kuja.model.RepairTime;
 import dev.kuja.model.Requirement;
 import dev.kuja.model.Suggestions;
+import dev.kuja.model.Target;
+import dev.kuja.model.Threat;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -55,10 +59,13 @@ import java.util.Set;
  */
 public final class ModelDocuments {
 
-  static final Set<String> TOP = ordered("kuja", "name", "organisations", "nodes");
+  static final Set<String> TOP = ordered("kuja", "name", "organisations", "nodes", "threats");
   static final Set<String> ORGANISATION = ordered("id", "name", "type");
   static final Set<String> NODE = ordered("id", "kind", "name", "owner", "criticality", "mtpd",
-      "rto", "mbco", "recovery", "tags", "attributes", "reliability", "requires");
+      "rto", "mbco", "impacts", "recovery", "tags", "attributes", "reliability", "requires");
+  static final Set<String> IMPACT = ordered("after", "category", "level", "note");
+  static final Set<String> THREAT = ordered("id", "name", "probability", "rate", "duration", "targets");
+  static final Set<String> TARGET = ordered("node", "organisation", "tag");
   static final Set<String> REQUIREMENT = ordered("any", "all", "of", "k", "tolerance");
   static final Set<String> RELIABILITY = ordered("probability", "rate", "repair");
   static final Set<String> REPAIR = ordered("distribution", "duration", "mean", "min", "max",
@@ -104,7 +111,7 @@ public final class ModelDocuments {
     try (JsonParser p = source.open()) {
       TreeReader r = new TreeReader(p, source.name(), problems);
       if (r.next() != JsonToken.START_OBJECT) {
-        throw r.fatal("a model document is a map with the keys kuja, name, organisations and nodes");
+        throw r.fatal("a model document is a map with the keys kuja, name, organisations, nodes and threats");
       }
       boolean version = false;
       Set<String> seen = new HashSet<>();
@@ -147,6 +154,14 @@ public final class ModelDocuments {
               }
             } else {
               problems.at(r.read(), "nodes must be a list");
+            }
+          }
+          case "threats" -> {
+            Tree v = r.read();
+            if (v.kind != Tree.Kind.LIST) {
+              problems.at(v, "threats must be a list, not " + v.describe());
+            } else {
+              v.list.forEach(item -> threat(item, b, problems, reported));
             }
           }
           case "kuja-scenario" -> throw new TreeReader.Fatal(Problem.inDocument(new Problem.Location(source.name(), kl, kc), "this is a scenario document, not a model (it starts with kuja-scenario)"));
@@ -224,6 +239,7 @@ public final class ModelDocuments {
     Optional<Duration> mtpd = f.duration("mtpd", false);
     Optional<Duration> rto = f.duration("rto", false);
     Optional<String> mbco = f.text("mbco", false);
+    List<ImpactThreshold> impacts = impacts(t.get("impacts"), what, problems, reported, id.get());
     Optional<Duration> recovery = f.duration("recovery", false);
     Optional<List<String>> tags = f.texts("tags");
     Optional<Map<String, String>> attributes = f.textMap("attributes");
@@ -240,6 +256,7 @@ public final class ModelDocuments {
       mtpd.ifPresent(nb::mtpd);
       rto.ifPresent(nb::rto);
       mbco.ifPresent(nb::mbco);
+      nb.impacts(impacts);
       recovery.ifPresent(nb::recovery);
       tags.ifPresent(list -> nb.tags(list.toArray(String[]::new)));
       attributes.ifPresent(map -> map.forEach(nb::attribute));
@@ -332,6 +349,124 @@ public final class ModelDocuments {
     return out;
   }
 
+  /**
+   * The impact thresholds of a node, one per item, in document order. An item that cannot be
+   * read keeps its place (so later messages number the rest as the document does) as a blank
+   * threshold whose validation problems are not reported again.
+   */
+  private static List<ImpactThreshold> impacts(Tree t, String what, Problems problems,
+      Set<List<String>> reported, String id) {
+    List<ImpactThreshold> out = new ArrayList<>();
+    if (t == null) {
+      return out;
+    }
+    if (t.kind != Tree.Kind.LIST) {
+      problems.at(t, "impacts of " + what + " must be a list, not " + t.describe());
+      reported.add(List.of("NODE", id, "impacts"));
+      return out;
+    }
+    for (int i = 0; i < t.list.size(); i++) {
+      Tree item = t.list.get(i);
+      String where = "impact " + (i + 1) + " of " + what;
+      Optional<Fields> mf = Fields.of(item, where, problems, IMPACT);
+      ImpactThreshold placeholder = ImpactThreshold.of(Duration.ZERO, "", ImpactLevel.MINOR);
+      if (mf.isEmpty()) {
+        out.add(placeholder);
+        reported.add(List.of("IMPACT", id, "impact " + i));
+        continue;
+      }
+      Fields f = mf.get();
+      Optional<Duration> after = f.duration("after", true);
+      Optional<String> category = f.text("category", true);
+      Optional<String> levelText = f.text("level", true);
+      Optional<ImpactLevel> level = levelText.flatMap(ImpactLevel::parse);
+      if (levelText.isPresent() && level.isEmpty()) {
+        f.faulty.add("level");
+        problems.at(f.tree("level"), "level of " + where
+            + " must be minor, moderate, serious, severe or catastrophic, not '" + levelText.get() + "'");
+      }
+      Optional<String> note = f.text("note", false);
+      if (after.isEmpty() || category.isEmpty() || level.isEmpty() || !f.faulty.isEmpty()) {
+        out.add(placeholder);
+        reported.add(List.of("IMPACT", id, "impact " + i));
+        continue;
+      }
+      out.add(new ImpactThreshold(after.get(), category.get(), level.get(), note));
+    }
+    return out;
+  }
+
+  /** A threat of the risk register; one without a readable id is reported and left out. */
+  private static void threat(Tree t, Model.Builder b, Problems problems, Set<List<String>> reported) {
+    if (t.kind != Tree.Kind.MAP) {
+      problems.at(t, "a threat must be a map, not " + t.describe());
+      return;
+    }
+    Tree idTree = t.get("id");
+    String what = idTree != null && idTree.isScalar() ? "threat '" + idTree.text + "'" : "a threat";
+    Fields f = new Fields(t, what, problems, THREAT);
+    Optional<String> id = f.text("id", true);
+    if (id.isEmpty()) {
+      return;
+    }
+    Threat.Builder tb = Threat.builder(id.get());
+    f.text("name", false).ifPresent(tb::name);
+    f.number("probability").ifPresent(tb::probability);
+    f.number("rate").ifPresent(tb::ratePerYear);
+    Tree duration = f.tree("duration");
+    if (duration != null) {
+      if (duration.kind == Tree.Kind.MAP) {
+        Fields.of(duration, "duration of " + what, problems, REPAIR)
+            .flatMap(df -> repair(df, duration, what, "duration", problems)).ifPresentOrElse(tb::duration,
+                () -> f.faulty.add("duration"));
+      } else {
+        f.duration("duration", false).ifPresent(tb::duration);
+      }
+    }
+    Tree targets = f.tree("targets");
+    if (targets == null) {
+      problems.at(t, what + " needs 'targets': the nodes, organisations or tags it disrupts");
+      f.faulty.add("targets");
+    } else if (targets.kind != Tree.Kind.LIST) {
+      problems.at(targets, "targets of " + what + " must be a list, not " + targets.describe());
+      f.faulty.add("targets");
+    } else {
+      for (int i = 0; i < targets.list.size(); i++) {
+        Optional<Target> target = target(targets.list.get(i), "target " + (i + 1) + " of " + what, problems);
+        if (target.isEmpty()) {
+          reported.add(List.of("THREAT", id.get(), "target " + i));
+        }
+        // an unreadable target keeps its place, so that later ones are numbered as written
+        tb.target(target.orElse(Target.node("")));
+      }
+    }
+    for (String field : f.faulty) {
+      reported.add(List.of("THREAT", id.get(), field));
+    }
+    b.threat(tb.build());
+  }
+
+  /** A target map: exactly one of node, organisation or tag. */
+  static Optional<Target> target(Tree t, String what, Problems problems) {
+    Optional<Fields> mf = Fields.of(t, what, problems, TARGET);
+    if (mf.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields f = mf.get();
+    List<String> forms = TARGET.stream().filter(f::has).toList();
+    if (forms.size() != 1) {
+      problems.at(t, what + " needs exactly one of node:, organisation: or tag:, not "
+          + (forms.isEmpty() ? "none" : String.join(" and ", forms)));
+      return Optional.empty();
+    }
+    String form = forms.get(0);
+    return f.text(form, true).map(v -> switch (form) {
+      case "node" -> Target.node(v);
+      case "organisation" -> Target.organisation(v);
+      default -> Target.tag(v);
+    });
+  }
+
   private static Optional<Reliability> reliability(Tree t, String what, Problems problems) {
     if (t == null) {
       return Optional.empty();
@@ -347,7 +482,8 @@ public final class ModelDocuments {
     Optional<RepairTime> repair = Optional.empty();
     Tree r = f.tree("repair");
     if (r != null) {
-      repair = Fields.of(r, "repair of " + what, problems, REPAIR).flatMap(rf -> repair(rf, r, what, problems));
+      repair = Fields.of(r, "repair of " + what, problems, REPAIR)
+          .flatMap(rf -> repair(rf, r, what, "repair", problems));
     }
     return Optional.of(new Reliability(p, rate, repair));
   }
@@ -357,7 +493,11 @@ public final class ModelDocuments {
       "exponential", List.of("mean"), "uniform", List.of("min", "max"),
       "lognormal", List.of("median", "sigma"));
 
-  private static Optional<RepairTime> repair(Fields f, Tree t, String what, Problems problems) {
+  /**
+   * A distribution of time, under {@code key} ({@code repair} of a node's reliability, {@code
+   * duration} of a threat) of {@code what}.
+   */
+  private static Optional<RepairTime> repair(Fields f, Tree t, String what, String key, Problems problems) {
     Optional<String> dist = f.text("distribution", true);
     if (dist.isEmpty()) {
       return Optional.empty();
@@ -365,11 +505,12 @@ public final class ModelDocuments {
     List<String> parameters = PARAMETERS.get(dist.get());
     if (parameters != null) {
       // a parameter of another distribution is a mistake: it would be ignored
-      for (Map.Entry<String, int[]> key : t.keys.entrySet()) {
-        if (REPAIR.contains(key.getKey()) && !key.getKey().equals("distribution")
-            && !parameters.contains(key.getKey())) {
-          problems.add(key.getValue()[0], key.getValue()[1], "'" + key.getKey() + "' is not a"
-              + " parameter of a " + dist.get() + " repair time of " + what + " (it takes "
+      String time = key.equals("repair") ? "repair time" : key;
+      for (Map.Entry<String, int[]> given : t.keys.entrySet()) {
+        if (REPAIR.contains(given.getKey()) && !given.getKey().equals("distribution")
+            && !parameters.contains(given.getKey())) {
+          problems.add(given.getValue()[0], given.getValue()[1], "'" + given.getKey() + "' is not a"
+              + " parameter of a " + dist.get() + " " + time + " of " + what + " (it takes "
               + String.join(" and ", parameters) + ")");
         }
       }
@@ -389,13 +530,13 @@ public final class ModelDocuments {
         Optional<Duration> median = f.duration("median", true);
         OptionalDouble sigma = f.number("sigma");
         if (sigma.isEmpty()) {
-          problems.at(t, "repair of " + what + " needs 'sigma' for a lognormal distribution");
+          problems.at(t, key + " of " + what + " needs 'sigma' for a lognormal distribution");
         }
         return median.isPresent() && sigma.isPresent()
             ? Optional.of(new RepairTime.LogNormal(median.get(), sigma.getAsDouble())) : Optional.empty();
       }
       default:
-        problems.at(t.get("distribution"), "distribution of repair of " + what
+        problems.at(t.get("distribution"), "distribution of " + key + " of " + what
             + " must be fixed, exponential, uniform or lognormal, not '" + dist.get() + "'");
         return Optional.empty();
     }
@@ -448,6 +589,13 @@ public final class ModelDocuments {
         node(g, n);
       }
       g.writeEndArray();
+      if (!model.threats().isEmpty()) {
+        g.writeArrayFieldStart("threats");
+        for (Threat t : model.threats()) {
+          threat(g, t);
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -471,6 +619,20 @@ public final class ModelDocuments {
     writeDuration(g, "rto", n.rto());
     if (n.mbco().isPresent()) {
       g.writeStringField("mbco", n.mbco().get());
+    }
+    if (!n.impacts().isEmpty()) {
+      g.writeArrayFieldStart("impacts");
+      for (ImpactThreshold i : n.impacts()) {
+        g.writeStartObject();
+        g.writeStringField("after", Durations.format(i.after()));
+        g.writeStringField("category", i.category());
+        g.writeStringField("level", i.level().label());
+        if (i.note().isPresent()) {
+          g.writeStringField("note", i.note().get());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
     }
     if (!n.recovery().isZero()) {
       g.writeStringField("recovery", Durations.format(n.recovery()));
@@ -533,25 +695,66 @@ public final class ModelDocuments {
     }
     if (r.repairTime().isPresent()) {
       g.writeObjectFieldStart("repair");
-      RepairTime t = r.repairTime().get();
-      if (t instanceof RepairTime.Fixed f) {
-        g.writeStringField("distribution", "fixed");
-        g.writeStringField("duration", Durations.format(f.duration()));
-      } else if (t instanceof RepairTime.Exponential e) {
-        g.writeStringField("distribution", "exponential");
-        g.writeStringField("mean", Durations.format(e.mean()));
-      } else if (t instanceof RepairTime.Uniform u) {
-        g.writeStringField("distribution", "uniform");
-        g.writeStringField("min", Durations.format(u.min()));
-        g.writeStringField("max", Durations.format(u.max()));
-      } else if (t instanceof RepairTime.LogNormal l) {
-        g.writeStringField("distribution", "lognormal");
-        g.writeStringField("median", Durations.format(l.median()));
-        g.writeNumberField("sigma", l.sigma());
-      }
+      distribution(g, r.repairTime().get());
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  private static void threat(JsonGenerator g, Threat t) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", t.id());
+    if (!t.name().equals(t.id())) {
+      g.writeStringField("name", t.name());
+    }
+    Reliability r = t.occurrence();
+    if (r.failureProbability().isPresent()) {
+      g.writeNumberField("probability", r.failureProbability().getAsDouble());
+    }
+    if (r.failuresPerYear().isPresent()) {
+      g.writeNumberField("rate", r.failuresPerYear().getAsDouble());
+    }
+    if (t.duration().isPresent()) {
+      if (t.duration().get() instanceof RepairTime.Fixed f) {
+        g.writeStringField("duration", Durations.format(f.duration()));
+      } else {
+        g.writeObjectFieldStart("duration");
+        distribution(g, t.duration().get());
+        g.writeEndObject();
+      }
+    }
+    g.writeArrayFieldStart("targets");
+    for (Target target : t.targets()) {
+      g.writeStartObject();
+      if (target instanceof Target.OfNode n) {
+        g.writeStringField("node", n.id());
+      } else if (target instanceof Target.OfOrganisation o) {
+        g.writeStringField("organisation", o.id());
+      } else if (target instanceof Target.OfTag tag) {
+        g.writeStringField("tag", tag.tag());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void distribution(JsonGenerator g, RepairTime t) throws IOException {
+    if (t instanceof RepairTime.Fixed f) {
+      g.writeStringField("distribution", "fixed");
+      g.writeStringField("duration", Durations.format(f.duration()));
+    } else if (t instanceof RepairTime.Exponential e) {
+      g.writeStringField("distribution", "exponential");
+      g.writeStringField("mean", Durations.format(e.mean()));
+    } else if (t instanceof RepairTime.Uniform u) {
+      g.writeStringField("distribution", "uniform");
+      g.writeStringField("min", Durations.format(u.min()));
+      g.writeStringField("max", Durations.format(u.max()));
+    } else if (t instanceof RepairTime.LogNormal l) {
+      g.writeStringField("distribution", "lognormal");
+      g.writeStringField("median", Durations.format(l.median()));
+      g.writeNumberField("sigma", l.sigma());
+    }
   }
 
   private static void writeDuration(JsonGenerator g, String key, Optional<Duration> d) throws IOException {

@@ -15,6 +15,7 @@ import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Problem;
+import dev.kuja.model.Target;
 import dev.kuja.model.Texts;
 import dev.kuja.simulation.Disruption;
 import dev.kuja.simulation.Scenario;
@@ -157,10 +158,10 @@ public final class ScenarioDocuments {
       return Optional.empty();
     }
     String v = value.get();
-    Disruption.Target target = switch (form) {
-      case "node" -> new Disruption.Target.OfNode(v);
-      case "organisation" -> new Disruption.Target.OfOrganisation(v);
-      default -> new Disruption.Target.OfTag(v);
+    Target target = switch (form) {
+      case "node" -> new Target.OfNode(v);
+      case "organisation" -> new Target.OfOrganisation(v);
+      default -> new Target.OfTag(v);
     };
     model.ifPresent(m -> target.problemIn(m).ifPresent(message ->
         problems.at(t.get(form), Problem.disruption(i, target.toString(), message))));
@@ -195,11 +196,11 @@ public final class ScenarioDocuments {
       g.writeArrayFieldStart("disruptions");
       for (Disruption d : s.disruptions()) {
         g.writeStartObject();
-        if (d.target() instanceof Disruption.Target.OfNode n) {
+        if (d.target() instanceof Target.OfNode n) {
           g.writeStringField("node", n.id());
-        } else if (d.target() instanceof Disruption.Target.OfOrganisation o) {
+        } else if (d.target() instanceof Target.OfOrganisation o) {
           g.writeStringField("organisation", o.id());
-        } else if (d.target() instanceof Disruption.Target.OfTag t) {
+        } else if (d.target() instanceof Target.OfTag t) {
           g.writeStringField("tag", t.tag());
         }
         g.writeStringField("start", Durations.format(d.start()));

@@ -11,14 +11,20 @@ import dev.kuja.io.Format;
 import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Organisation;
 import dev.kuja.model.Requirement;
 import dev.kuja.report.Report;
+import dev.kuja.scenario.Likelihood;
+import dev.kuja.scenario.RiskMatrix;
 import dev.kuja.simulation.CausalChain;
 import dev.kuja.simulation.FunctionOutcome;
+import dev.kuja.simulation.NodeObjectives;
+import dev.kuja.simulation.RecoveryObjectives;
+import dev.kuja.simulation.RequiredTime;
 import dev.kuja.simulation.Outage;
 import dev.kuja.simulation.SimulationResult;
 import java.io.IOException;
@@ -57,9 +63,11 @@ import java.util.stream.Collectors;
  * closure, its SPOFs marked — from compact data of the whole model embedded in the page.
  *
  * <p>Then, in both forms, the SPOFs and double points of failure of the most exposed functions
- * (every function of a small model), a timeline of each simulated scenario against the MTPDs,
- * the criticality ranking and the interfaces between organisations (a large model's are cut to
- * the first rows, with their totals).
+ * (every function of a small model), a timeline of each simulated scenario against the MTPDs
+ * (bars coloured by the impact level reached, for functions with impact thresholds), the risk
+ * matrix coloured by risk, the recovery objectives with the declared RTOs that are too long, the
+ * criticality ranking and the interfaces between organisations (a large model's tables are cut
+ * to their first rows, with their totals).
  *
  * <p>It renders a {@link Report}, computed once ({@link #render(Report)}, {@link #write(Report,
  * Path)}, which writes the page as it is made, atomically); {@link #render(Model, List)} builds
@@ -174,7 +182,9 @@ public final class HtmlReport {
         .number("functions", model.functions().size())
         .number("requirements", model.requirementCount())
         .markup("css", Template.resource(HtmlReport.class, STYLE))
-        .markup("scenario-articles", scenarioArticles(report.simulations(), whole))
+        .markup("scenario-articles", scenarioArticles(report.model(), report.simulations(), whole))
+        .markup("risk-matrix", riskMatrix(report, whole))
+        .markup("objectives", objectives(report, whole))
         .markup("ranking-rows", rankingRows(report.ranking(), whole ? Integer.MAX_VALUE : NAMES_LISTED))
         .number("interface-count", report.totals().interfaces())
         .script("cytoscape", cytoscape());
@@ -328,7 +338,7 @@ public final class HtmlReport {
    * Per simulation: what it did, and its timeline — of every function for a model drawn whole,
    * of the {@value #FUNCTIONS_LISTED} affected functions hit hardest otherwise.
    */
-  private static String scenarioArticles(List<SimulationResult> results, boolean whole) {
+  private static String scenarioArticles(Model model, List<SimulationResult> results, boolean whole) {
     StringBuilder html = new StringBuilder();
     if (results.isEmpty()) {
       html.append("<p>No scenario was simulated.</p>\n");
@@ -349,8 +359,11 @@ public final class HtmlReport {
           .append(r.functions().size()).append(" functions affected, ")
           .append(r.mtpdBreaches().size()).append(" MTPDs breached")
           .append(r.locked().isEmpty() ? "" : "; locked (need a black start): " + esc(names(List.copyOf(r.locked()), whole)))
-          .append(".").append(cut).append(" Amber: down within the MTPD; red: beyond it; hover a bar for its causal chain.</p>\n");
-      html.append(gantt(r, rows)).append("</article>\n");
+          .append(".").append(cut).append(" Functions with impact thresholds: the bar takes the colour of the impact level "
+              + "reached so far (grey: none yet; then minor, moderate, serious, severe, catastrophic), "
+              + "outlined once the MTPD is exceeded. Others: amber within the MTPD, red beyond it. "
+              + "The dashed line marks the MTPD; hover a bar for its causal chain.</p>\n");
+      html.append(gantt(model, r, rows)).append("</article>\n");
     }
     return html.toString();
   }
@@ -362,13 +375,19 @@ public final class HtmlReport {
     return String.join(", ", ids.subList(0, NAMES_LISTED)) + ", … " + (ids.size() - NAMES_LISTED) + " more";
   }
 
-  /** A Gantt chart of every function's outages against its MTPD, as SVG. */
-  static String gantt(SimulationResult r) {
-    return gantt(r, r.functions());
+  /**
+   * A Gantt chart of every function's outages against its MTPD, as SVG. A function with impact
+   * thresholds has each outage drawn in segments coloured by the level its outage has reached by
+   * then (class {@code lvl-0} before any, {@code lvl-1} minor … {@code lvl-5} catastrophic), the
+   * part beyond the MTPD also marked {@code beyond}; any other function in amber ({@code within})
+   * up to its MTPD and red ({@code beyond}) after.
+   */
+  static String gantt(Model model, SimulationResult r) {
+    return gantt(model, r, r.functions());
   }
 
-  /** A Gantt chart of these functions' outages against their MTPDs, as SVG. */
-  private static String gantt(SimulationResult r, List<FunctionOutcome> rows) {
+  /** A Gantt chart of these functions' outages, as {@link #gantt(Model, SimulationResult)} draws them. */
+  private static String gantt(Model model, SimulationResult r, List<FunctionOutcome> rows) {
     double horizon = Math.max(1, r.scenario().horizon().toMillis());
     int label = 230;
     int width = 980;
@@ -402,10 +421,28 @@ public final class HtmlReport {
         String chain = f.chains().size() > k ? chainText(f.chains().get(k)) : "";
         String tip = "<title>" + esc(f.function() + " down " + Durations.format(o.from()) + " – "
             + o.to().map(Durations::format).orElse("horizon") + "\n" + chain) + "</title>";
-        double split = Math.min(to, limit);
-        svg.append(bar(label, plot, horizon, from, split, y, "within", tip));
-        if (to > limit) {
-          svg.append(bar(label, plot, horizon, limit, to, y, "beyond", tip));
+        Node node = model.node(f.function()).orElse(null);
+        if (node != null && !node.impacts().isEmpty()) {
+          // cut where the level rises or the MTPD runs out; colour each piece by the level the
+          // outage has reached at its start (reached once it has lasted a threshold's 'after')
+          double end = to;
+          java.util.TreeSet<Double> cuts = new java.util.TreeSet<>(List.of(from, end));
+          node.impacts().forEach(t -> cuts.add(Math.min(end, from + t.after().toMillis())));
+          cuts.add(Math.min(end, Math.max(from, limit)));
+          Double[] at = cuts.toArray(Double[]::new);
+          for (int c = 0; c + 1 < at.length; c++) {
+            double a = at[c];
+            double b = at[c + 1];
+            int level = node.impactLevelAfter(Duration.ofMillis(Math.max(1, Math.round(a - from))))
+                .map(dev.kuja.model.ImpactLevel::rank).orElse(0);
+            svg.append(bar(label, plot, horizon, a, b, y, "lvl-" + level + (a >= limit ? " beyond" : ""), tip));
+          }
+        } else {
+          double split = Math.min(to, limit);
+          svg.append(bar(label, plot, horizon, from, split, y, "within", tip));
+          if (to > limit) {
+            svg.append(bar(label, plot, horizon, limit, to, y, "beyond", tip));
+          }
         }
         if (f.mtpd().isPresent() && limit <= horizon) {
           double x = label + plot * limit / horizon;
@@ -428,6 +465,126 @@ public final class HtmlReport {
 
   private static String chainText(CausalChain chain) {
     return chain.links().stream().map(Outage::toString).collect(Collectors.joining("\n← "));
+  }
+
+  /** Background classes of the matrix by risk score (likelihood rank × level rank, 1–25). */
+  static String band(int score) {
+    return score >= 15 ? "risk-critical" : score >= 10 ? "risk-high" : score >= 5 ? "risk-medium" : "risk-low";
+  }
+
+  /**
+   * The five-by-five matrix of the threats, coloured by risk, and the all-causes table (of a
+   * large model, its first {@value #FUNCTIONS_LISTED} functions).
+   */
+  private static String riskMatrix(Report report, boolean whole) {
+    if (report.riskMatrix().isEmpty()) {
+      return "<p>No function has impact thresholds (<code>impacts:</code>), so there is nothing to place "
+          + "on the matrix.</p>\n";
+    }
+    RiskMatrix m = report.riskMatrix().get();
+    StringBuilder html = new StringBuilder();
+    html.append(String.format(Locale.ROOT, "<p>Per threat of the risk register, an ensemble of %,d years "
+        + "(seed %d) in which only that threat happens: each function lands in the cell of its likelihood "
+        + "class and the impact level with the highest product of their ranks. Likelihood per year: ",
+        m.allCauses().scenarios(), m.seed()));
+    html.append(esc(java.util.Arrays.stream(Likelihood.values())
+        .map(l -> l.label() + " (" + l.finnish() + ") " + l.bounds()).collect(Collectors.joining("; "))))
+        .append(".</p>\n");
+    Map<Likelihood, Map<ImpactLevel, List<String>>> grid = m.grid();
+    html.append("<table class=\"matrix\"><thead><tr><th>likelihood \\ impact</th>");
+    for (ImpactLevel l : ImpactLevel.values()) {
+      html.append("<th>").append(esc(l.label())).append("<br><small>").append(esc(l.finnish()))
+          .append("</small></th>");
+    }
+    html.append("</tr></thead><tbody>\n");
+    List<Likelihood> rows = new ArrayList<>(List.of(Likelihood.values()));
+    java.util.Collections.reverse(rows);
+    for (Likelihood l : rows) {
+      html.append("<tr><th>").append(esc(l.label())).append("<br><small>").append(esc(l.finnish()))
+          .append(" · ").append(esc(l.bounds())).append("</small></th>");
+      for (ImpactLevel i : ImpactLevel.values()) {
+        List<String> pairs = grid.get(l).get(i);
+        html.append("<td class=\"").append(band(l.rank() * i.rank())).append("\">");
+        for (String p : pairs) {
+          html.append("<div>").append(esc(p)).append("</div>");
+        }
+        html.append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    html.append("</tbody></table>\n");
+    html.append("<h3>All causes</h3>\n<p>Every threat and the nodes' reliability data together: "
+        + "the probability per year of each impact level or worse.</p>\n");
+    html.append("<table><thead><tr><th>function</th>");
+    for (ImpactLevel l : ImpactLevel.values()) {
+      html.append("<th>").append(esc(l.label())).append(" or worse</th>");
+    }
+    html.append("<th>cell</th></tr></thead><tbody>\n");
+    List<RiskMatrix.Entry> entries = m.allCauses().functions();
+    if (!whole && entries.size() > FUNCTIONS_LISTED) {
+      html.append("<p>The first ").append(FUNCTIONS_LISTED).append(" of ").append(entries.size())
+          .append(" functions.</p>\n");
+      entries = entries.subList(0, FUNCTIONS_LISTED);
+    }
+    for (RiskMatrix.Entry e : entries) {
+      html.append("<tr><td>").append(esc(e.function())).append("</td>");
+      for (ImpactLevel l : ImpactLevel.values()) {
+        var p = e.atLeast().get(l);
+        html.append(String.format(Locale.ROOT, "<td>%.3f <small>[%.3f, %.3f]</small></td>", p.value(),
+            p.low(), p.high()));
+      }
+      html.append(e.cell().map(c -> "<td class=\"" + band(c.score()) + "\">" + esc(c.toString()) + "</td>")
+          .orElse("<td>-</td>")).append("</tr>\n");
+    }
+    return html.append("</tbody></table>\n").toString();
+  }
+
+  /**
+   * Every node with a requirement or a declared RTO; those whose declared RTO is too long marked
+   * (of a large model, the first {@value #INTERFACE_ROWS} such nodes, those with a gap first).
+   */
+  private static String objectives(Report report, boolean whole) {
+    RecoveryObjectives o = report.objectives();
+    StringBuilder html = new StringBuilder("<p>How soon each node must be back for every function to keep "
+        + "its RTO (and its MTPD), through tolerances, k-of-n and recovery times on the way; declared RTOs "
+        + "(restoration commitments) longer than required are marked. ");
+    html.append(o.recoveryOverRto().isEmpty() ? "No function's own recovery time reaches its RTO."
+        : "Functions whose own recovery time is at least their RTO: " + esc(names(o.recoveryOverRto(), whole)) + ".")
+        .append("</p>\n<table><thead><tr><th>node</th><th>declared RTO</th><th>required RTO</th><th>set by</th>"
+            + "<th>required MTPD</th><th>set by</th><th>gap</th><th>chain</th></tr></thead><tbody>\n");
+    List<NodeObjectives> rows = new ArrayList<>();
+    for (NodeObjectives n : o.nodes()) {
+      if (!(n.forRto().isEmpty() && n.forMtpd().isEmpty() && n.declaredRto().isEmpty())) {
+        rows.add(n);
+      }
+    }
+    if (!whole && rows.size() > INTERFACE_ROWS) {
+      List<NodeObjectives> first = new ArrayList<>(o.gaps());
+      for (NodeObjectives n : rows) {
+        if (first.size() >= INTERFACE_ROWS) {
+          break;
+        }
+        if (n.gap().isEmpty()) {
+          first.add(n);
+        }
+      }
+      html.insert(0, "<p>The first " + Math.min(INTERFACE_ROWS, first.size()) + " of " + rows.size()
+          + " nodes, those whose declared RTO is too long first.</p>\n");
+      rows = first.subList(0, Math.min(INTERFACE_ROWS, first.size()));
+    }
+    for (NodeObjectives n : rows) {
+      html.append("<tr").append(n.gap().isPresent() ? " class=\"gap\"" : "").append("><td>")
+          .append(esc(n.node())).append("</td><td>")
+          .append(esc(n.declaredRto().map(Durations::format).orElse("-"))).append("</td><td>")
+          .append(esc(n.requiredRto().map(r -> Durations.format(r.duration())).orElse("-"))).append("</td><td>")
+          .append(esc(n.requiredRto().map(RequiredTime::function).orElse("-"))).append("</td><td>")
+          .append(esc(n.requiredMtpd().map(r -> Durations.format(r.duration())).orElse("-"))).append("</td><td>")
+          .append(esc(n.requiredMtpd().map(RequiredTime::function).orElse("-"))).append("</td><td>")
+          .append(esc(n.gap().map(g -> "+" + Durations.format(g)).orElse("-"))).append("</td><td>")
+          .append(esc(n.requiredRto().or(n::requiredMtpd).map(r -> String.join(" → ", r.chain())).orElse("")))
+          .append("</td></tr>\n");
+    }
+    return html.append("</tbody></table>\n").toString();
   }
 
   /** The first rows of the ranking, each naming at most {@code names} functions. */

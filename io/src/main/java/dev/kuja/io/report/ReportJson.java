@@ -23,15 +23,15 @@ import java.util.Set;
 /**
  * The continuity report as one JSON object, the output of {@code kuja report --json}
  * (docs/cli.md#kuja-report): {@code {"model", "valid", "nodes", "top", "totals", "functions",
- * "ranking", "interfaces", "scenarios"}}.
+ * "ranking", "interfaces", "scenarios", "risk", "objectives"}}.
  *
  * <p>Bounded: with a {@code top} of N, every list is cut to its first N items and has its full
  * size beside it ({@code "spofCount"} beside {@code "spofs"}, and so on), and {@code "totals"}
  * counts every part in full; so the output of a national model stays a few hundred kilobytes.
  * With {@link #ALL} nothing is cut. Either way every item has the shape the command that shows
- * it alone gives it ({@code spof}, {@code rank}, {@code simulate}; see {@link ResultsJson}), with
- * the counts added, and the report is written as it is made, to a {@link Writer}, never held
- * whole in memory.
+ * it alone gives it ({@code spof}, {@code rank}, {@code simulate}, {@code risk}, {@code
+ * objectives}; see {@link ResultsJson} and {@link RiskJson}), with the counts added, and the
+ * report is written as it is made, to a {@link Writer}, never held whole in memory.
  */
 public final class ReportJson {
 
@@ -160,6 +160,16 @@ public final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (report.riskMatrix().isPresent()) {
+      g.writeObjectFieldStart("risk");
+      RiskJson.writeRiskMatrix(g, report.riskMatrix().get(), top);
+      g.writeEndObject();
+    } else {
+      g.writeNullField("risk");
+    }
+    g.writeObjectFieldStart("objectives");
+    RiskJson.writeObjectives(g, report.objectives(), top);
+    g.writeEndObject();
   }
 
   private static void totals(JsonGenerator g, Report.Totals t) throws IOException {

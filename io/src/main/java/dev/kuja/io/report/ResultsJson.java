@@ -269,8 +269,9 @@ public final class ResultsJson {
 
   /**
    * {@code {"scenario", "horizon", "functions": [{"id", "down": [{"from", "to"}], "firstImpact",
-   * "downtime", "longestOutage", "mtpd", "mtpdExceeded", "mtpdExcess", "chain"}], "nodes": {...},
-   * "locked": [...]}}; {@code to} is null when still down at the horizon.
+   * "downtime", "longestOutage", "mtpd", "mtpdExceeded", "mtpdExcess", "impactLevel", "impacts":
+   * [{"category", "level", "after", "reachedAt"}], "chains"}], "nodes": {...}, "locked": [...]}};
+   * {@code to} is null when still down at the horizon.
    */
   public static String simulation(SimulationResult r) {
     return object(g -> writeSimulation(g, r));
@@ -305,6 +306,7 @@ public final class ResultsJson {
     duration(g, "mtpd", f.mtpd());
     g.writeBooleanField("mtpdExceeded", f.mtpdExceeded());
     g.writeStringField("mtpdExcess", Durations.format(f.mtpdExcess()));
+    RiskJson.writeImpacts(g, f);
     g.writeArrayFieldStart("chains");
     for (CausalChain c : f.chains()) {
       g.writeStartArray();
@@ -318,8 +320,9 @@ public final class ResultsJson {
 
   /**
    * {@code {"period", "seed", "scenarios", "level", "cancelled", "functions": [{"id", "mtpd",
-   * "down": {"p", "low", "high"}, "mtpdExceeded": {...} or null, "meanDowntime": {"value",
-   * "low", "high"}, "medianDowntime", "p90Downtime", "p99Downtime"}]}}.
+   * "down": {"p", "low", "high"}, "mtpdExceeded": {...} or null, "impacts": {"minor": {"p",
+   * "low", "high"}, …} ({} without thresholds), "meanDowntime": {"value", "low", "high"},
+   * "medianDowntime", "p90Downtime", "p99Downtime"}]}}.
    */
   public static String ensemble(EnsembleResult r) {
     return object(g -> writeEnsemble(g, r));
@@ -343,6 +346,7 @@ public final class ResultsJson {
       } else {
         g.writeNullField("mtpdExceeded");
       }
+      RiskJson.writeAtLeast(g, "impacts", f.impacts());
       estimate(g, "meanDowntime", f.meanDowntime());
       estimate(g, "medianDowntime", f.medianDowntime());
       estimate(g, "p90Downtime", f.p90Downtime());

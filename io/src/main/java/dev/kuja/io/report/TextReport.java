@@ -12,6 +12,10 @@ import dev.kuja.model.Node;
 import dev.kuja.report.Report;
 import dev.kuja.simulation.CausalChain;
 import dev.kuja.simulation.FunctionOutcome;
+import dev.kuja.scenario.RiskMatrix;
+import dev.kuja.simulation.NodeObjectives;
+import dev.kuja.simulation.RecoveryObjectives;
+import dev.kuja.simulation.RequiredTime;
 import dev.kuja.simulation.SimulationResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,8 +34,11 @@ import java.util.stream.Collectors;
  * points of failure of critical functions</i> (the most exposed functions first: per function
  * its count, each common-cause SPOF with its path, up to 8 direct ones, its double points of
  * failure when the report found them), <i>where to invest: criticality ranking</i>,
- * <i>interfaces between organisations</i> (the pairs with SPOF interfaces, and those interfaces)
- * and one <i>scenario</i> section per simulation.
+ * <i>interfaces between organisations</i> (the pairs with SPOF interfaces, and those
+ * interfaces), <i>risk matrix</i> (the threats' cells on the five-by-five matrix, and each
+ * function's cell for all causes), <i>recovery objectives</i> (the declared RTOs longer than
+ * required, and the functions whose recovery time misses their RTO) and one <i>scenario</i>
+ * section per simulation.
  *
  * <p>Bounded: with a {@code top} of N, every section and every list in it shows its first N items
  * and says how many there are in all, so the text of a national model fits on a few screens;
@@ -144,6 +151,10 @@ public final class TextReport {
       more(out, "      ", spofs.size(), top, "SPOF interfaces");
     }
     more(out, "  ", risky.size(), top, "pairs");
+    out.println();
+    riskMatrix(report, top, out);
+    out.println();
+    objectives(report.objectives(), top, out);
     for (SimulationResult r : report.simulations()) {
       out.println();
       out.println("SCENARIO: " + r.scenario().name().toUpperCase(Locale.ROOT));
@@ -219,6 +230,48 @@ public final class TextReport {
       }
     }
     return sb.toString();
+  }
+
+  /** The matrix of the threats and, for all causes, each function's cell. */
+  private static void riskMatrix(Report report, int top, PrintWriter out) {
+    if (report.riskMatrix().isEmpty()) {
+      out.println("RISK MATRIX");
+      out.println("  no function has impact thresholds (impacts:), so there is nothing to place on the matrix");
+      return;
+    }
+    RiskMatrix m = report.riskMatrix().get();
+    out.printf(Locale.ROOT, "RISK MATRIX (likelihood per year × impact level; %,d years per threat, seed %d)%n",
+        m.allCauses().scenarios(), m.seed());
+    out.println(m.matrixTable().indent(2).stripTrailing());
+    out.println("  all causes (threats and reliability data together):");
+    List<RiskMatrix.Entry> entries = first(m.allCauses().functions(), top);
+    int width = entries.stream().mapToInt(e -> e.function().length()).max().orElse(8);
+    for (RiskMatrix.Entry e : entries) {
+      out.println(String.format(Locale.ROOT, "    %-" + width + "s  %s", e.function(), e.cell()
+          .map(c -> c + String.format(Locale.ROOT, " (P(%s or worse) %.3f a year)", c.level().label(),
+              c.probability().value()))
+          .orElse("no impact level reached")));
+    }
+    more(out, "    ", m.allCauses().functions().size(), top, "functions");
+  }
+
+  /** The gaps between declared and required RTOs. */
+  private static void objectives(RecoveryObjectives o, int top, PrintWriter out) {
+    out.println("RECOVERY OBJECTIVES: DECLARED RTO LONGER THAN REQUIRED");
+    List<NodeObjectives> gaps = o.gaps();
+    if (gaps.isEmpty()) {
+      out.println("  none: every declared RTO is within what the functions need");
+    }
+    for (NodeObjectives n : first(gaps, top)) {
+      RequiredTime r = n.requiredRto().orElseThrow();
+      out.println("  " + n.node() + ": declared " + Durations.format(n.declaredRto().orElseThrow())
+          + ", required " + Durations.format(r.duration()) + " by " + r.function() + " (+"
+          + Durations.format(n.gap().orElseThrow()) + ")");
+      out.println("      " + String.join(" -> ", r.chain()));
+    }
+    more(out, "  ", gaps.size(), top, "declared RTOs longer than required");
+    out.println("  functions whose own recovery time is at least their RTO: "
+        + (o.recoveryOverRto().isEmpty() ? "none" : names(o.recoveryOverRto(), top)));
   }
 
   /**

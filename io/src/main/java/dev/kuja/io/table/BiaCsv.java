@@ -11,12 +11,17 @@ import dev.kuja.io.syntax.StrictReader;
 import dev.kuja.io.syntax.Problems;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
+import dev.kuja.model.ImpactThreshold;
 import dev.kuja.model.Model;
 import dev.kuja.model.ModelValidationException;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Problem;
+import dev.kuja.model.RepairTime;
 import dev.kuja.model.Requirement;
 import dev.kuja.model.Suggestions;
+import dev.kuja.model.Target;
+import dev.kuja.model.Threat;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -33,8 +38,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Imports a business impact analysis kept as two spreadsheet tables saved as CSV (UTF-8, comma
- * separated, first row the column names):
+ * Imports a business impact analysis kept as spreadsheet tables saved as CSV (UTF-8, comma
+ * separated, first row the column names), two required and two optional
+ * (docs/documents.md#csv-import):
  *
  * <ul>
  *   <li>{@code nodes.csv}: {@code id, kind, name, owner, criticality, mtpd, rto, recovery, tags}
@@ -42,7 +48,13 @@ import java.util.Set;
  *       the rest may be left empty; tags are separated by {@code |};
  *   <li>{@code requirements.csv}: {@code node, alternatives, k, tolerance} — one row per
  *       requirement; alternatives separated by {@code |}; an empty {@code k} means 1 (any one of
- *       the alternatives will do); an empty tolerance means none.
+ *       the alternatives will do); an empty tolerance means none;
+ *   <li>{@code impacts.csv} (optional): {@code function, after, category, level, note} — one row
+ *       per impact threshold of a function, in order;
+ *   <li>{@code threats.csv} (optional): {@code id, name, probability, rate, duration,
+ *       distribution, mean, min, max, median, sigma, nodes, organisations, tags} — one row per
+ *       threat; its duration is fixed ({@code duration}) or a distribution with its parameters;
+ *       its targets are ids separated by {@code |}.
  * </ul>
  *
  * Organisations are taken from the owner column (named by their ids). Every problem is reported
@@ -53,26 +65,65 @@ public final class BiaCsv {
   static final List<String> NODE_COLUMNS =
       List.of("id", "kind", "name", "owner", "criticality", "mtpd", "rto", "recovery", "tags");
   static final List<String> REQUIREMENT_COLUMNS = List.of("node", "alternatives", "k", "tolerance");
+  static final List<String> IMPACT_COLUMNS = List.of("function", "after", "category", "level", "note");
+  static final List<String> THREAT_COLUMNS = List.of("id", "name", "probability", "rate", "duration",
+      "distribution", "mean", "min", "max", "median", "sigma", "nodes", "organisations", "tags");
+
+  /**
+   * One table: its text and the name messages give it.
+   *
+   * @param name the file name, or another name for the text
+   * @param text the CSV text
+   */
+  public record Table(String name, String text) {
+
+    public Table {
+      java.util.Objects.requireNonNull(name, "name");
+      java.util.Objects.requireNonNull(text, "text");
+    }
+
+    /** The table in a file (UTF-8). */
+    public static Table of(Path file) {
+      return new Table(file.toString(), BiaCsv.text(file));
+    }
+  }
 
   private BiaCsv() {}
 
-  /** Imports the two tables. */
+  /** Imports the two required tables. */
   public static Model read(Path nodes, Path requirements) {
-    return read(text(nodes), nodes.toString(), text(requirements), requirements.toString());
+    return read(Table.of(nodes), Table.of(requirements), Optional.empty(), Optional.empty());
   }
 
   /** Imports the two tables from text; the names stand for the files in messages. */
   public static Model read(String nodes, String nodesName, String requirements, String requirementsName) {
+    return read(new Table(nodesName, nodes), new Table(requirementsName, requirements), Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * Imports the nodes and requirements tables and, when given, the impact thresholds and the
+   * threats. Every problem of every table, and of the model they make, is reported at once.
+   */
+  public static Model read(Table nodes, Table requirements, Optional<Table> impacts, Optional<Table> threats) {
+    String nodesName = nodes.name();
     Problems problems = new Problems(nodesName);
-    Table nodeTable = Table.read(nodes, nodesName, NODE_COLUMNS, Set.of("id", "kind"), problems);
-    Table reqTable = Table.read(requirements, requirementsName, REQUIREMENT_COLUMNS,
+    Sheet nodeTable = Sheet.read(nodes.text(), nodesName, NODE_COLUMNS, Set.of("id", "kind"), problems);
+    Sheet reqTable = Sheet.read(requirements.text(), requirements.name(), REQUIREMENT_COLUMNS,
         Set.of("node", "alternatives"), problems);
+    Optional<Sheet> impactTable = impacts.map(t -> Sheet.read(t.text(), t.name(), IMPACT_COLUMNS,
+        Set.of("function", "after", "category", "level"), problems));
+    Optional<Sheet> threatTable = threats.map(t -> Sheet.read(t.text(), t.name(), THREAT_COLUMNS,
+        Set.of("id"), problems));
     Model.Builder b = Model.builder();
     Set<String> owners = new LinkedHashSet<>();
-    Map<String, Table.Row> nodeRows = new HashMap<>();
-    Map<String, List<Table.Row>> reqRows = new LinkedHashMap<>();
+    Map<String, Sheet.Row> nodeRows = new HashMap<>();
+    Map<String, List<Sheet.Row>> reqRows = new LinkedHashMap<>();
     Map<String, List<Requirement>> reqs = new HashMap<>();
-    for (Table.Row row : reqTable.rows) {
+    Map<String, List<Sheet.Row>> impactRows = new LinkedHashMap<>();
+    Map<String, List<ImpactThreshold>> thresholds = new HashMap<>();
+    impactTable.ifPresent(table -> impacts(table, impactRows, thresholds));
+    for (Sheet.Row row : reqTable.rows) {
       Optional<String> node = row.text("node");
       Optional<String> alternatives = row.text("alternatives");
       if (node.isEmpty() || alternatives.isEmpty()) {
@@ -85,7 +136,7 @@ public final class BiaCsv {
       reqs.computeIfAbsent(node.get(), x -> new ArrayList<>()).add(new Requirement(alts, k, tolerance));
       reqRows.computeIfAbsent(node.get(), x -> new ArrayList<>()).add(row);
     }
-    for (Table.Row row : nodeTable.rows) {
+    for (Sheet.Row row : nodeTable.rows) {
       Optional<String> id = row.text("id");
       if (id.isEmpty()) {
         row.missing("id");
@@ -115,6 +166,7 @@ public final class BiaCsv {
       }
       NodeKind k = kind.orElse(NodeKind.RESOURCE);
       List<Requirement> nodeRequirements = reqs.getOrDefault(id.get(), List.of());
+      List<ImpactThreshold> nodeImpacts = thresholds.getOrDefault(id.get(), List.of());
       b.node(id.get(), k, nb -> {
         row.text("name").ifPresent(nb::name);
         owner.ifPresent(nb::owner);
@@ -125,24 +177,64 @@ public final class BiaCsv {
         row.text("tags").ifPresent(t -> nb.tags(List.of(t.split("\\|")).stream().map(String::trim)
             .filter(s -> !s.isEmpty()).toArray(String[]::new)));
         nb.requirements(nodeRequirements);
+        nb.impacts(nodeImpacts);
       });
     }
-    for (Map.Entry<String, List<Table.Row>> e : reqRows.entrySet()) {
+    for (Map.Entry<String, List<Sheet.Row>> e : reqRows.entrySet()) {
       if (!nodeRows.containsKey(e.getKey())) {
         e.getValue().get(0).problem("node", "names '" + e.getKey() + "', which is not a row of "
             + nodesName + Suggestions.hint(e.getKey(), nodeRows.keySet()));
       }
     }
+    for (Map.Entry<String, List<Sheet.Row>> e : impactRows.entrySet()) {
+      if (!nodeRows.containsKey(e.getKey())) {
+        e.getValue().get(0).problem("function", "names '" + e.getKey() + "', which is not a row of "
+            + nodesName + Suggestions.hint(e.getKey(), nodeRows.keySet()));
+      }
+    }
     owners.forEach(o -> b.organisation(o, o));
+    Map<String, Sheet.Row> threatRows = new HashMap<>();
+    Map<String, List<String>> targetColumns = new HashMap<>();
+    threatTable.ifPresent(table -> threats(table, b, threatRows, targetColumns));
     try {
       Model model = b.build();
       problems.throwIfAny();
       return model;
     } catch (ModelValidationException e) {
       for (Problem p : e.problems()) {
-        Table.Row row = nodeRows.get(p.element().id());
-        if (p.element().index().isPresent()) {
-          List<Table.Row> rows = reqRows.get(p.element().id());
+        if (p.element().kind() == Problem.Element.Kind.THREAT) {
+          Sheet.Row row = threatRows.get(p.element().id());
+          if (row != null) {
+            String column = p.element().index().isPresent()
+                ? targetColumns.get(p.element().id()).get(p.element().index().getAsInt())
+                : switch (p.field().orElse("")) {
+                  case "probability", "rate", "name", "id" -> p.field().get();
+                  case "duration" -> row.text("distribution").isPresent() ? "distribution" : "duration";
+                  case "targets" -> "nodes";
+                  default -> "id";
+                };
+            int at = row.table.column(column) > 0 ? row.table.column(column) : row.table.column("id");
+            row.table.problems.add(p.at(new Problem.Location(row.table.name, row.line, at)));
+          } else {
+            problems.add(p);
+          }
+          continue;
+        }
+        if (p.element().kind() == Problem.Element.Kind.IMPACT) {
+          List<Sheet.Row> rows = impactRows.getOrDefault(p.element().id(), List.of());
+          int i = p.element().index().orElse(0);
+          if (i < rows.size()) {
+            Sheet.Row row = rows.get(i);
+            if (!row.table.reported.contains("row@" + row.line)) {
+              row.table.problems.add(p.at(new Problem.Location(row.table.name, row.line,
+                  Math.max(1, row.table.column(p.field().orElse("function"))))));
+            }
+            continue;
+          }
+        }
+        Sheet.Row row = nodeRows.get(p.element().id());
+        if (p.element().index().isPresent() && p.element().kind() == Problem.Element.Kind.NODE) {
+          List<Sheet.Row> rows = reqRows.get(p.element().id());
           row = rows != null && p.element().index().getAsInt() < rows.size()
               ? rows.get(p.element().index().getAsInt()) : row;
         }
@@ -155,6 +247,7 @@ public final class BiaCsv {
           case "k" -> "k";
           case "tolerance" -> "tolerance";
           case "owner", "criticality", "mtpd", "rto", "recovery", "name", "id" -> p.field().get();
+          case "impacts" -> "kind";
           default -> p.element().index().isPresent() ? "node" : "id";
         };
         if (!row.table.reported.contains(column + "@" + row.line)) {
@@ -164,6 +257,126 @@ public final class BiaCsv {
       problems.throwIfAny();
       throw e;
     }
+  }
+
+  /** The rows of impacts.csv, by function, in order; an unreadable row keeps its place as a blank threshold. */
+  private static void impacts(Sheet table, Map<String, List<Sheet.Row>> rows,
+      Map<String, List<ImpactThreshold>> thresholds) {
+    for (Sheet.Row row : table.rows) {
+      Optional<String> function = row.text("function");
+      if (function.isEmpty()) {
+        row.missing("function");
+        continue;
+      }
+      Optional<Duration> after = row.duration("after");
+      Optional<String> category = row.text("category");
+      Optional<String> levelText = row.text("level");
+      Optional<ImpactLevel> level = levelText.flatMap(ImpactLevel::parse);
+      if (row.text("after").isEmpty()) {
+        row.missing("after");
+      }
+      if (category.isEmpty()) {
+        row.missing("category");
+      }
+      if (levelText.isEmpty()) {
+        row.missing("level");
+      } else if (level.isEmpty()) {
+        row.problem("level", "must be minor, moderate, serious, severe or catastrophic, not '"
+            + levelText.get() + "'");
+      }
+      ImpactThreshold t;
+      if (after.isPresent() && category.isPresent() && level.isPresent()) {
+        t = new ImpactThreshold(after.get(), category.get(), level.get(), row.text("note"));
+      } else {
+        t = ImpactThreshold.of(Duration.ZERO, "", ImpactLevel.MINOR); // keeps later rows numbered
+        table.reported.add("row@" + row.line);
+      }
+      rows.computeIfAbsent(function.get(), x -> new ArrayList<>()).add(row);
+      thresholds.computeIfAbsent(function.get(), x -> new ArrayList<>()).add(t);
+    }
+  }
+
+  /** The rows of threats.csv; remembers each threat's row and the column of each of its targets. */
+  private static void threats(Sheet table, Model.Builder b, Map<String, Sheet.Row> rows,
+      Map<String, List<String>> targetColumns) {
+    for (Sheet.Row row : table.rows) {
+      Optional<String> id = row.text("id");
+      if (id.isEmpty()) {
+        row.missing("id");
+        continue;
+      }
+      Threat.Builder t = Threat.builder(id.get());
+      row.text("name").ifPresent(t::name);
+      row.number("probability").ifPresent(t::probability);
+      row.number("rate").ifPresent(t::ratePerYear);
+      duration(row).ifPresent(t::duration);
+      List<String> columns = new ArrayList<>();
+      for (String column : List.of("nodes", "organisations", "tags")) {
+        row.text(column).ifPresent(cell -> {
+          for (String v : cell.split("\\|")) {
+            String value = v.trim();
+            if (value.isEmpty()) {
+              continue;
+            }
+            t.target(switch (column) {
+              case "nodes" -> Target.node(value);
+              case "organisations" -> Target.organisation(value);
+              default -> Target.tag(value);
+            });
+            columns.add(column);
+          }
+        });
+      }
+      if (rows.putIfAbsent(id.get(), row) != null) {
+        row.problem("id", "threat id '" + id.get() + "' appears in an earlier row too");
+        continue;
+      }
+      targetColumns.put(id.get(), columns);
+      b.threat(t.build());
+    }
+  }
+
+  /** A threat's duration: fixed from the duration column, or the distribution the columns give. */
+  private static Optional<RepairTime> duration(Sheet.Row row) {
+    Optional<String> distribution = row.text("distribution");
+    if (distribution.isEmpty()) {
+      return row.duration("duration").map(RepairTime.Fixed::new);
+    }
+    switch (distribution.get()) {
+      case "fixed":
+        return required(row, "duration").map(RepairTime.Fixed::new);
+      case "exponential":
+        return required(row, "mean").map(RepairTime.Exponential::new);
+      case "uniform": {
+        Optional<Duration> min = required(row, "min");
+        Optional<Duration> max = required(row, "max");
+        return min.isPresent() && max.isPresent()
+            ? Optional.of(new RepairTime.Uniform(min.get(), max.get())) : Optional.empty();
+      }
+      case "lognormal": {
+        Optional<Duration> median = required(row, "median");
+        Optional<Double> sigma = row.number("sigma");
+        if (row.text("sigma").isEmpty()) {
+          row.problem(row.table.column("sigma") > 0 ? "sigma" : "distribution",
+              "a lognormal distribution needs sigma");
+        }
+        return median.isPresent() && sigma.isPresent()
+            ? Optional.of(new RepairTime.LogNormal(median.get(), sigma.get())) : Optional.empty();
+      }
+      default:
+        row.problem("distribution", "must be fixed, exponential, uniform or lognormal, not '"
+            + distribution.get() + "'");
+        return Optional.empty();
+    }
+  }
+
+  private static Optional<Duration> required(Sheet.Row row, String column) {
+    if (row.text(column).isEmpty()) {
+      row.problem(row.table.column(column) > 0 ? column : "distribution",
+          "the distribution '" + row.text("distribution").orElse("") + "' needs " + column);
+      return Optional.empty();
+    }
+    return row.duration(column);
   }
 
   /**
@@ -194,7 +407,7 @@ public final class BiaCsv {
   }
 
   /** A CSV table with a header row, its rows keeping their line numbers. */
-  static final class Table {
+  static final class Sheet {
     final String name;
     final Problems problems;
     final List<String> header = new ArrayList<>();
@@ -202,7 +415,7 @@ public final class BiaCsv {
     /** column@line of every cell already reported, so validation does not repeat it. */
     final Set<String> reported = new java.util.HashSet<>();
 
-    private Table(String name, Problems problems) {
+    private Sheet(String name, Problems problems) {
       this.name = name;
       this.problems = problems;
     }
@@ -211,8 +424,8 @@ public final class BiaCsv {
       return header.indexOf(name) + 1;
     }
 
-    static Table read(String text, String name, List<String> known, Set<String> required, Problems problems) {
-      Table t = new Table(name, problems);
+    static Sheet read(String text, String name, List<String> known, Set<String> required, Problems problems) {
+      Sheet t = new Sheet(name, problems);
       CsvFactory factory = CsvFactory.builder()
           .enable(CsvParser.Feature.TRIM_SPACES).build();
       try (Reader reader = StrictReader.of(new StringReader(text));
@@ -283,11 +496,11 @@ public final class BiaCsv {
 
     /** One data row. */
     static final class Row {
-      final Table table;
+      final Sheet table;
       final int line;
       final List<String> cells;
 
-      Row(Table table, int line, List<String> cells) {
+      Row(Sheet table, int line, List<String> cells) {
         this.table = table;
         this.line = line;
         this.cells = cells;
@@ -324,6 +537,19 @@ public final class BiaCsv {
           return Optional.of(d);
         } catch (IllegalArgumentException e) {
           problem(column, e.getMessage());
+          return Optional.empty();
+        }
+      }
+
+      Optional<Double> number(String column) {
+        Optional<String> t = text(column);
+        if (t.isEmpty()) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(Double.parseDouble(t.get()));
+        } catch (NumberFormatException e) {
+          problem(column, "must be a number, not '" + t.get() + "'");
           return Optional.empty();
         }
       }

@@ -130,12 +130,102 @@ class BadInputTest {
   }
 
   @Test
+  void threatsAndImpactThresholdsAreCheckedWhereTheyStand() {
+    List<String> p = problems("""
+        kuja: 1
+        organisations:
+          - { id: power-co, name: Power company }
+        nodes:
+          - { id: grid, kind: resource, owner: power-co, rto: PT8H, tags: [overhead] }
+          - id: care
+            kind: function
+            criticality: vital
+            requires: [grid]
+            impacts:
+              - { after: PT1H, category: health, level: serious }
+              - { after: PT4H, category: health, level: moderate }
+              - { after: 4 hours, category: health, level: severe }
+              - { after: PT2H, category: finance, level: awful }
+              - { after: PT2H, category: finance, level: minor, colour: red }
+          - { id: fuel, kind: supplier, impacts: [{ after: PT1H, category: health, level: minor }] }
+        threats:
+          - id: storm
+            rate: 0.3
+            duration: { distribution: lognormal, median: PT20H }
+            targets:
+              - { tag: overhead }
+              - { node: gird }
+              - { organisation: power-c }
+              - { node: grid, tag: overhead }
+          - { id: strike, probability: 1.2, duration: P2D, targets: [{ organisation: power-co }] }
+          - { id: quiet, targets: [] }
+          - { id: storm, rate: 1, targets: [{ tag: underground }] }
+        """);
+    assertEquals(List.of(
+        "county.yaml:12:49: node 'care', impact 2 (level): category 'health' is moderate after PT4H but "
+            + "already serious after PT1H (impact 1); levels of a category must rise with time",
+        "county.yaml:13:18: after of impact 3 of node 'care': '4 hours' is not an ISO-8601 duration "
+            + "(examples: PT15M, PT4H, P2D)",
+        "county.yaml:14:50: level of impact 4 of node 'care' must be minor, moderate, serious, severe or "
+            + "catastrophic, not 'awful'",
+        "county.yaml:15:57: unknown key 'colour' in impact 5 of node 'care' (known keys: after, category, level, note)",
+        "county.yaml:16:42: node 'fuel' (impacts): only functions have impacts; this node is a supplier",
+        "county.yaml:20:15: duration of threat 'storm' needs 'sigma' for a lognormal distribution",
+        "county.yaml:23:17: threat 'storm', target 2: names node 'gird', which is not a node; did you mean 'grid'?",
+        "county.yaml:24:25: threat 'storm', target 3: names organisation 'power-c', which is not an "
+            + "organisation of the model; did you mean 'power-co'?",
+        "county.yaml:25:9: target 4 of threat 'storm' needs exactly one of node:, organisation: or tag:, "
+            + "not node and tag",
+        "county.yaml:26:32: threat 'strike' (probability): probability 1.2 is not between 0 and 1",
+        "county.yaml:27:5: threat 'quiet' (rate): a threat needs a rate per year or a probability per period",
+        "county.yaml:27:27: threat 'quiet' (targets): the threat disrupts nothing: give it targets "
+            + "(nodes, organisations or tags)",
+        "county.yaml:28:11: threat 'storm' (id): threat id 'storm' is used more than once"), p);
+  }
+
+  @Test
+  void aDocumentWithThreatsAndImpactsReadsAsTheModelItDescribes() {
+    Model m = ModelDocuments.read("""
+        kuja: 1
+        nodes:
+          - { id: grid, kind: resource, rto: PT8H, tags: [overhead] }
+          - id: care
+            kind: function
+            criticality: vital
+            rto: PT1H
+            requires: [grid]
+            impacts:
+              - { after: PT1H, category: health, level: serious }
+              - { after: P1D, category: finance, level: moderate, note: overtime and outsourcing }
+        threats:
+          - id: storm
+            name: Winter storm
+            rate: 0.3
+            duration: { distribution: lognormal, median: PT20H, sigma: 0.7 }
+            targets: [{ tag: overhead }, { node: care }]
+          - { id: strike, probability: 0.02, duration: P2D, targets: [{ node: grid }] }
+        """, "county.yaml", Format.YAML);
+    assertEquals(Optional.of(Duration.ofHours(8)), m.requireNode("grid").rto());
+    assertEquals(List.of(
+            dev.kuja.model.ImpactThreshold.of(Duration.ofHours(1), "health", dev.kuja.model.ImpactLevel.SERIOUS),
+            dev.kuja.model.ImpactThreshold.of(Duration.ofDays(1), "finance", dev.kuja.model.ImpactLevel.MODERATE)
+                .withNote("overtime and outsourcing")),
+        m.requireNode("care").impacts());
+    assertEquals(List.of(
+        dev.kuja.model.Threat.builder("storm").name("Winter storm").ratePerYear(0.3)
+            .duration(new dev.kuja.model.RepairTime.LogNormal(Duration.ofHours(20), 0.7))
+            .tag("overhead").nodes("care").build(),
+        dev.kuja.model.Threat.builder("strike").probability(0.02).duration("P2D").nodes("grid").build()),
+        m.threats());
+  }
+
+  @Test
   void versionsAndShapes() {
     assertEquals(List.of("county.yaml:1:1: a model document needs 'kuja: 1' (the format version)"),
         problems("nodes: []\n"));
     assertEquals(List.of("county.yaml:1:7: this reader knows format version 1 of model documents, not the number 2"),
         problems("kuja: 2\nnodes: []\n"));
-    assertEquals(List.of("county.yaml:1:1: a model document is a map with the keys kuja, name, organisations and nodes"),
+    assertEquals(List.of("county.yaml:1:1: a model document is a map with the keys kuja, name, organisations, nodes and threats"),
         problems("- just\n- a list\n"));
     assertEquals(List.of("county.yaml:1:1: this is a scenario document, not a model (it starts with kuja-scenario)"),
         problems("kuja-scenario: 1\n"));

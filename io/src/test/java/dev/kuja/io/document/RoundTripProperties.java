@@ -3,6 +3,7 @@ package dev.kuja.io.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.kuja.io.Format;
 import dev.kuja.model.Model;
+import dev.kuja.model.Target;
 import dev.kuja.simulation.Disruption;
 import dev.kuja.simulation.Scenario;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.domains.Domain;
 import net.jqwik.api.domains.DomainContext;
+import net.jqwik.api.statistics.Statistics;
 
 /** Writing then reading a document gives back exactly what was written. */
 @Domain(DomainContext.Global.class)
@@ -36,10 +38,10 @@ class RoundTripProperties {
   @Provide
   Arbitrary<Scenario> scenarios() {
     Arbitrary<Integer> nine = Arbitraries.integers().between(0, 8);
-    Arbitrary<Disruption.Target> target = Arbitraries.oneOf(
-        nine.map(i -> new Disruption.Target.OfNode("n" + i)),
-        nine.map(i -> new Disruption.Target.OfOrganisation("org-" + i)),
-        nine.map(i -> new Disruption.Target.OfTag("region:" + i)));
+    Arbitrary<Target> target = Arbitraries.oneOf(
+        nine.map(i -> new Target.OfNode("n" + i)),
+        nine.map(i -> new Target.OfOrganisation("org-" + i)),
+        nine.map(i -> new Target.OfTag("region:" + i)));
     Arbitrary<Disruption> disruption = Combinators.combine(
         target,
         Arbitraries.integers().between(0, 999_999).map(Duration::ofMillis),
@@ -62,6 +64,11 @@ class RoundTripProperties {
   void modelsSurviveYaml(@ForAll("richModels") Model m) {
     String text = ModelDocuments.write(m, Format.YAML);
     assertEquals(m, ModelDocuments.read(text, "model.yaml", Format.YAML), text);
+    // the risk data is exercised: threats, impact thresholds, restoration commitments
+    Statistics.label("threats").collect(!m.threats().isEmpty());
+    Statistics.label("impact thresholds").collect(m.nodes().stream().anyMatch(n -> !n.impacts().isEmpty()));
+    Statistics.label("threats").coverage(c -> c.check(true).percentage(p -> p > 40));
+    Statistics.label("impact thresholds").coverage(c -> c.check(true).percentage(p -> p > 30));
   }
 
   @Property(tries = 300)

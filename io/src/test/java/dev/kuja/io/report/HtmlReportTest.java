@@ -57,14 +57,20 @@ class HtmlReportTest {
     Model m = ModelDocuments.read(EXAMPLES.resolve("county.yaml"));
     Scenario storm = ScenarioDocuments.read(EXAMPLES.resolve("storm.yaml"), m);
     String html = HtmlReport.render(m, List.of(Simulator.of(m).run(storm)));
-    for (String id : List.of("graph-section", "functions", "scenarios", "ranking", "interfaces")) {
+    for (String id : List.of("graph-section", "functions", "scenarios", "risk", "objectives", "ranking", "interfaces")) {
       assertTrue(html.contains("<section id=\"" + id + "\">"), id);
     }
     assertTrue(html.contains("cytoscape"), "the graph library is inlined");
     assertFalse(html.contains("src=\"http"), "nothing is fetched from the network");
     assertFalse(html.contains("href=\"http"), "nothing is fetched from the network");
     assertTrue(html.contains("<svg class=\"gantt\""), "a timeline");
-    assertTrue(html.contains("class=\"bar beyond\""), "an outage beyond its MTPD");
+    assertTrue(html.contains("class=\"bar beyond\""), "an outage beyond its MTPD (food service, no thresholds)");
+    assertTrue(html.contains("class=\"bar lvl-5 beyond\""), "catastrophic beyond the MTPD (emergency care)");
+    assertTrue(html.contains("<table class=\"matrix\">"), "the risk matrix");
+    assertTrue(html.contains("<td class=\"risk-critical\"><div>winter-storm/emergency-medical-services</div></td>"),
+        "the storm's effect on emergency medical services, likely × catastrophic, in a red cell");
+    assertTrue(html.contains("<tr class=\"gap\"><td>telecom-core</td><td>PT4H</td><td>PT0S</td>"),
+        "the telecom operator's restoration commitment is too long");
     assertTrue(html.contains("; dc-1 + dc-2;"), "double points of failure");
   }
 
@@ -89,6 +95,30 @@ class HtmlReportTest {
     return true;
   }
 
+  /**
+   * f needs the grid; minor after 1 h, severe after 3 h; MTPD 2 h. The grid is out [0, 4 h) of
+   * a horizon of 8 h (plot 730 px wide from x = 230, so 1 h is 91.25 px): f's bar is grey on
+   * [0, 1 h), minor on [1 h, 2 h), minor and beyond the MTPD on [2 h, 3 h), severe and beyond on
+   * [3 h, 4 h). g has no thresholds: amber to its MTPD of 3 h, red after.
+   */
+  @Test
+  void timelineBarsTakeTheColourOfTheImpactLevelReached() {
+    Model m = Model.builder()
+        .resource("grid")
+        .function("f", f -> f.criticality("vital").mtpd("PT2H").requires("grid")
+            .impact("PT1H", "health", "minor").impact("PT3H", "health", "severe"))
+        .function("g", f -> f.criticality("vital").mtpd("PT3H").requires("grid"))
+        .build();
+    SimulationResult r = Simulator.of(m).run(Scenario.builder("out").horizon("PT8H")
+        .disrupt("grid", "PT0S", "PT4H").build());
+    String svg = HtmlReport.gantt(m, r);
+    List<String> bars = java.util.regex.Pattern.compile("<rect x=\"([0-9.]+)\" y=\"\\d+\" width=\"([0-9.]+)\""
+        + " height=\"16\" class=\"bar ([^\"]+)\"").matcher(svg).results()
+        .map(x -> x.group(3) + " " + x.group(1) + "+" + x.group(2)).toList();
+    assertEquals(List.of("lvl-0 230.0+91.3", "lvl-1 321.3+91.3", "lvl-1 beyond 412.5+91.3",
+        "lvl-4 beyond 503.8+91.3", "within 230.0+273.8", "beyond 503.8+91.3"), bars);
+  }
+
   @Test
   void theExampleReportWorksInARealBrowser() throws Exception {
     browserRequired();
@@ -105,6 +135,9 @@ class HtmlReportTest {
       assertTrue(c.eval("kuja.cy.nodes('.spof-common').length > 0").asBoolean(), "common-cause SPOFs marked");
       assertTrue(c.eval("kuja.cy.edges('.iface').length > 0").asBoolean(), "interfaces marked");
       assertTrue(c.eval("document.querySelectorAll('svg.gantt rect.bar').length").asInt() > 0, "a timeline");
+      assertEquals(25, c.eval("document.querySelectorAll('table.matrix td').length").asInt(), "a 5×5 matrix");
+      assertTrue(c.eval("getComputedStyle(document.querySelector('table.matrix td.risk-critical')).backgroundColor")
+          .asText().startsWith("rgb(244, 163, 163)"), "critical cells are red");
       // a real click on the node shows its details
       JsonNode at = c.eval("(function () { var p = kuja.cy.getElementById('emergency-care').renderedPosition();"
           + " var r = document.getElementById('graph').getBoundingClientRect();"

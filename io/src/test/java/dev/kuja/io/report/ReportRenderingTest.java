@@ -37,7 +37,7 @@ class ReportRenderingTest {
     ObjectMapper mapper = new ObjectMapper();
     JsonNode json = mapper.readTree(ReportJson.render(report));
     assertEquals(List.of("model", "valid", "nodes", "top", "totals", "functions", "ranking", "interfaces",
-        "scenarios"), iterable(json.fieldNames()));
+        "scenarios", "risk", "objectives"), iterable(json.fieldNames()));
     assertTrue(json.get("top").isNull(), "nothing is cut");
     // every item has the shape its own command gives it, with the counts added
     JsonNode spofs = mapper.readTree(ResultsJson.spofs(report.byExposure())).get("functions");
@@ -73,6 +73,8 @@ class ReportRenderingTest {
     }
     assertEquals(1, json.get("scenarios").size());
     assertEquals(mapper.readTree(ResultsJson.simulation(report.simulations().get(0))), json.get("scenarios").get(0));
+    assertEquals(mapper.readTree(RiskJson.riskMatrix(report.riskMatrix().orElseThrow())), json.get("risk"));
+    assertEquals(mapper.readTree(RiskJson.objectives(report.objectives())), json.get("objectives"));
     Report.Totals t = report.totals();
     assertEquals(t.spofs(), json.get("totals").get("spofs").asLong());
     assertEquals(t.interfaces(), json.get("totals").get("interfaces").asInt());
@@ -130,6 +132,18 @@ class ReportRenderingTest {
   }
 
   @Test
+  void theTextShowsTheRiskMatrixAndTheRecoveryObjectiveGaps() {
+    String text = TextReport.render(report);
+    assertTrue(text.contains("RISK MATRIX (likelihood per year × impact level; 10,000 years per threat, seed 1)"), text);
+    assertTrue(text.contains(report.riskMatrix().orElseThrow().matrixTable().indent(2).stripTrailing()), text);
+    assertTrue(text.contains("  all causes (threats and reliability data together):"), text);
+    assertTrue(text.contains("RECOVERY OBJECTIVES: DECLARED RTO LONGER THAN REQUIRED\n"
+        + "  substation: declared PT12H, required PT7H30M by emergency-medical-services (+PT4H30M)\n"
+        + "      substation -> grid -> virve -> emergency-centre -> emergency-medical-services"), text);
+    assertTrue(text.indexOf("RECOVERY OBJECTIVES") < text.indexOf("SCENARIO: STORM"), text);
+  }
+
+  @Test
   void theTextNamesTheModelAndShowsTheTopOfTheRanking() {
     List<String> text = TextReport.render(report).lines().toList();
     assertEquals("KUJA CONTINUITY REPORT — Example wellbeing services county", text.get(0));
@@ -154,7 +168,7 @@ class ReportRenderingTest {
   void thePageHasAPlaceForEverything() {
     Template page = Template.of(Template.resource(HtmlReport.class, "report.html"));
     assertEquals(Set.of("title", "organisations", "nodes", "functions", "requirements", "css",
-        "graph", "function-articles", "scenario-articles", "ranking-rows",
+        "graph", "function-articles", "scenario-articles", "risk-matrix", "objectives", "ranking-rows",
         "interface-count", "interface-note", "interface-rows", "cytoscape", "data", "app"), page.names());
   }
 
