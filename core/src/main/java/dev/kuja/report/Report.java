@@ -7,6 +7,7 @@ import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Model;
+import dev.kuja.region.Commitments;
 import dev.kuja.scenario.MonteCarlo;
 import dev.kuja.scenario.RiskMatrix;
 import dev.kuja.simulation.FunctionOutcome;
@@ -41,6 +42,8 @@ import java.util.Optional;
  *       otherwise — extended from their SPOFs rather than found again;
  *   <li>the criticality ranking of every node;
  *   <li>the interfaces between organisations, their SPOF marks taken from the ranking;
+ *   <li>the coordination matrix: the critical interfaces, read off the SPOFs and the interfaces;
+ *   <li>the commitments of external services, checked against their providers' models;
  *   <li>the outcome of every scenario simulated, in the order given;
  *   <li>the computed risk matrix (docs/risk.md#the-risk-matrix), when some function has impact
  *       thresholds: per threat and for all causes, the probability per year of each impact
@@ -79,6 +82,8 @@ public final class Report {
   private final Map<String, CutSets> cutSetsByFunction;
   private final Ranking ranking;
   private final InterfaceReport interfaces;
+  private final Coordination coordination;
+  private final Commitments commitments;
   private final List<SimulationResult> simulations;
   private final Optional<RiskMatrix> riskMatrix;
   private final RecoveryObjectives objectives;
@@ -86,7 +91,7 @@ public final class Report {
   private final Totals totals;
 
   private Report(Model model, List<SpofReport> spofs, List<SpofReport> byExposure,
-      List<CutSets> cutSets, Ranking ranking, InterfaceReport interfaces,
+      List<CutSets> cutSets, Ranking ranking, InterfaceReport interfaces, Commitments commitments,
       List<SimulationResult> simulations, Optional<RiskMatrix> riskMatrix,
       RecoveryObjectives objectives) {
     this.model = model;
@@ -100,6 +105,8 @@ public final class Report {
     this.cutSetsByFunction = Map.copyOf(bySet);
     this.ranking = ranking;
     this.interfaces = interfaces;
+    this.coordination = Coordination.of(model, this.spofs, interfaces);
+    this.commitments = commitments;
     this.simulations = List.copyOf(simulations);
     this.riskMatrix = riskMatrix;
     this.objectives = objectives;
@@ -108,7 +115,8 @@ public final class Report {
       index.put(this.spofs.get(i).target(), i);
     }
     this.functionIndex = index;
-    this.totals = Totals.of(model, spofs, this.cutSets, ranking, interfaces);
+    this.totals = Totals.of(model, spofs, this.cutSets, ranking, interfaces, coordination,
+        commitments);
   }
 
   /** The report of a model without scenarios. */
@@ -180,6 +188,22 @@ public final class Report {
     return interfaces;
   }
 
+  /**
+   * Who must plan with whom: the interfaces between organisations that carry a single point of
+   * failure of a vital or critical function (docs/regional.md#the-coordination-report).
+   */
+  public Coordination coordination() {
+    return coordination;
+  }
+
+  /**
+   * The commitments of the model's external services, checked against their providers' models
+   * where the model holds them (docs/regional.md#checking-commitments).
+   */
+  public Commitments commitments() {
+    return commitments;
+  }
+
   /** The outcome of every scenario of the report, in the order they were given. */
   public List<SimulationResult> simulations() {
     return simulations;
@@ -230,6 +254,12 @@ public final class Report {
         "; first %s (%d functions)", top.node(), top.functions().size())));
     sb.append(String.format("%n  interfaces: %d requirements across organisations, "
         + "%d of them single points of failure", t.interfaces(), t.spofInterfaces()));
+    sb.append(String.format("%n  coordination: %d pairs of organisations with critical interfaces",
+        coordination.pairs().size()));
+    if (!commitments.checks().isEmpty()) {
+      sb.append(String.format("%n  commitments: %d, %d not kept by the provider's model",
+          commitments.checks().size(), commitments.mismatches().size()));
+    }
     riskMatrix.ifPresent(m -> sb.append(String.format(
         "%n  risk matrix: %d threats, %d threat/function pairs reach an impact level; %,d years each",
         m.sources().size() - 1, m.grid().values().stream().flatMap(r -> r.values().stream())
@@ -263,13 +293,18 @@ public final class Report {
    * @param spofInterfaces       of them, those whose provider is a SPOF of some function
    * @param interfaceGroups      pairs of organisations with interfaces
    * @param spofGroups           of them, pairs with at least one SPOF interface
+   * @param coordinationPairs    pairs of organisations with critical interfaces (the
+   *                             coordination matrix's cells)
+   * @param commitments          commitments of external services checked
+   * @param commitmentMismatches of them, those not kept by the provider's model
    */
   public record Totals(int functions, int functionsWithSpofs, long spofs, long commonCause,
       int doublePointFunctions, long doublePoints, int criticalNodes, int interfaces,
-      int spofInterfaces, int interfaceGroups, int spofGroups) {
+      int spofInterfaces, int interfaceGroups, int spofGroups, int coordinationPairs,
+      int commitments, int commitmentMismatches) {
 
     static Totals of(Model model, List<SpofReport> spofs, List<CutSets> cutSets, Ranking ranking,
-        InterfaceReport interfaces) {
+        InterfaceReport interfaces, Coordination coordination, Commitments commitments) {
       int withSpofs = 0;
       long count = 0;
       long common = 0;
@@ -299,7 +334,8 @@ public final class Report {
         riskyGroups += risky > before ? 1 : 0;
       }
       return new Totals(spofs.size(), withSpofs, count, common, cutSets.size(), doubles, critical,
-          all, risky, interfaces.groups().size(), riskyGroups);
+          all, risky, interfaces.groups().size(), riskyGroups, coordination.pairs().size(),
+          commitments.checks().size(), commitments.mismatches().size());
     }
   }
 
@@ -307,8 +343,9 @@ public final class Report {
    * Hears the stages of building a report, each as it starts, on the building thread: {@code
    * "single points of failure"} (of every function at once), {@code "double points of failure
    * 3/20"} for each of the most exposed functions in turn, then {@code "ranking"}, {@code
-   * "interfaces"}, {@code "risk matrix"} (when there is one to compute), {@code "recovery
-   * objectives"}, and {@code "simulating NAME"} for every scenario to simulate.
+   * "interfaces"}, {@code "commitments"} when the model declares externals, {@code "risk
+   * matrix"} (when there is one to compute), {@code "recovery objectives"}, and {@code
+   * "simulating NAME"} for every scenario to simulate.
    */
   @FunctionalInterface
   public interface Listener {
@@ -420,6 +457,10 @@ public final class Report {
       Ranking ranking = analysis.ranking();
       listener.stage("interfaces");
       InterfaceReport interfaces = analysis.interfaces(ranking);
+      if (!model.externals().isEmpty()) {
+        listener.stage("commitments");
+      }
+      Commitments commitments = Commitments.of(model);
       Optional<RiskMatrix> matrix = Optional.empty();
       if (model.functions().stream().anyMatch(f -> !f.impacts().isEmpty())) {
         listener.stage("risk matrix");
@@ -440,8 +481,8 @@ public final class Report {
           results.add((SimulationResult) s);
         }
       }
-      return new Report(model, spofs, byExposure, cutSets, ranking, interfaces, results, matrix,
-          objectives);
+      return new Report(model, spofs, byExposure, cutSets, ranking, interfaces, commitments,
+          results, matrix, objectives);
     }
 
     /** The reports in the order of {@link Report#byExposure()}. */

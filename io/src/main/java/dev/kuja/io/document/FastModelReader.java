@@ -6,12 +6,16 @@ import dev.kuja.io.syntax.Source;
 import dev.kuja.io.syntax.StrictReader;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.ImpactLevel;
+import dev.kuja.model.ImpactThreshold;
 import dev.kuja.model.Model;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Organisation;
 import dev.kuja.model.Reliability;
 import dev.kuja.model.RepairTime;
 import dev.kuja.model.Requirement;
+import dev.kuja.model.Target;
+import dev.kuja.model.Threat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +32,8 @@ import java.util.OptionalDouble;
  * duration, a character a document may not carry, a model that does not validate — on the
  * first such thing it gives up, and {@link ModelDocuments} reads the document again with the
  * located reader, which finds every problem and names its line and column. What it reads it
- * reads exactly as the located reader does: a property checks that both give equal models.
+ * reads exactly as the located reader does: a property checks that both give equal models. A
+ * document that includes others or declares externals is composed by the located reader.
  *
  * <p>On a valid document of 10^6 nodes it saves the tree of every node (a map of located
  * values per node, tens of millions of objects) and the second pass over it, and it shares one
@@ -53,14 +58,15 @@ final class FastModelReader {
   private final Texts words = new Texts(1 << 8);
   private final Map<String, Object> meanings = new HashMap<>();
 
-  private FastModelReader(JsonParser p) {
+  private FastModelReader(JsonParser p, String document) {
     this.p = p;
+    b.from(document); // every node remembers its document, as the located reader has it
   }
 
   /** The model of a valid document, or empty when the located reader must read it. */
   static Optional<Model> read(Source source) {
     try (JsonParser p = source.openFast()) {
-      return Optional.of(new FastModelReader(p).document());
+      return Optional.of(new FastModelReader(p, source.name()).document());
     } catch (Exception | StackOverflowError e) {
       // a problem of any kind, the parser's included: the located reader will say what it is
       return Optional.empty();
@@ -91,6 +97,7 @@ final class FastModelReader {
     boolean name = false;
     boolean organisations = false;
     boolean nodes = false;
+    boolean threats = false;
     while (next() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       next();
@@ -119,7 +126,14 @@ final class FastModelReader {
             node();
           }
         }
-        default -> throw giveUp();
+        case "threats" -> {
+          threats = once(threats);
+          list();
+          while (next() != JsonToken.END_ARRAY) {
+            threat();
+          }
+        }
+        default -> throw giveUp(); // include and externals among them: the located reader composes
       }
     }
     if (!version || p.currentToken() != JsonToken.END_OBJECT || next() != null) {
@@ -362,6 +376,7 @@ final class FastModelReader {
     Duration rto = null;
     String mbco = null;
     Duration recovery = null;
+    List<ImpactThreshold> impacts = null;
     List<String> tags = null;
     Map<String, String> attributes = null;
     Reliability reliability = null;
@@ -379,6 +394,7 @@ final class FastModelReader {
         case "rto" -> rto = unique(rto, duration());
         case "mbco" -> mbco = unique(mbco, text());
         case "recovery" -> recovery = unique(recovery, duration());
+        case "impacts" -> impacts = unique(impacts, impacts());
         case "tags" -> tags = unique(tags, texts(false));
         case "attributes" -> attributes = unique(attributes, attributes());
         case "reliability" -> reliability = unique(reliability, reliability());
@@ -396,6 +412,7 @@ final class FastModelReader {
     Duration r = rto;
     String mb = mbco;
     Duration rec = recovery;
+    List<ImpactThreshold> imp = impacts == null ? List.of() : impacts;
     List<String> tg = tags;
     Map<String, String> at = attributes;
     Reliability rel = reliability;
@@ -419,6 +436,7 @@ final class FastModelReader {
       if (mb != null) {
         nb.mbco(mb);
       }
+      nb.impacts(imp);
       if (rec != null) {
         nb.recovery(rec);
       }
@@ -433,6 +451,104 @@ final class FastModelReader {
         nb.reliability(rel);
       }
     });
+  }
+
+  /** Impact thresholds: each a map of after, category and level, and perhaps a note. */
+  private List<ImpactThreshold> impacts() throws java.io.IOException {
+    list();
+    List<ImpactThreshold> out = new ArrayList<>();
+    while (next() != JsonToken.END_ARRAY) {
+      map();
+      Duration after = null;
+      String category = null;
+      ImpactLevel level = null;
+      String note = null;
+      while (next() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        next();
+        switch (key) {
+          case "after" -> after = unique(after, duration());
+          case "category" -> category = unique(category, text());
+          case "level" -> level = unique(level, ImpactLevel.parse(text()).orElseThrow(FastModelReader::giveUp));
+          case "note" -> note = unique(note, text());
+          default -> throw giveUp();
+        }
+      }
+      if (after == null || category == null || level == null) {
+        throw giveUp();
+      }
+      out.add(new ImpactThreshold(after, category, level, Optional.ofNullable(note)));
+    }
+    return out;
+  }
+
+  /** A threat of the risk register: its id, name, occurrence, duration and targets. */
+  private void threat() throws java.io.IOException {
+    map();
+    String id = null;
+    String name = null;
+    Double probability = null;
+    Double rate = null;
+    RepairTime duration = null;
+    List<Target> targets = null;
+    while (next() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      next();
+      switch (key) {
+        case "id" -> id = unique(id, text());
+        case "name" -> name = unique(name, text());
+        case "probability" -> probability = unique(probability, number());
+        case "rate" -> rate = unique(rate, number());
+        case "duration" -> duration = unique(duration, p.currentToken() == JsonToken.START_OBJECT
+            ? repair() : new RepairTime.Fixed(duration()));
+        case "targets" -> targets = unique(targets, targets());
+        default -> throw giveUp();
+      }
+    }
+    if (id == null || targets == null) {
+      throw giveUp();
+    }
+    Threat.Builder tb = Threat.builder(id);
+    if (name != null) {
+      tb.name(name);
+    }
+    if (probability != null) {
+      tb.probability(probability);
+    }
+    if (rate != null) {
+      tb.ratePerYear(rate);
+    }
+    if (duration != null) {
+      tb.duration(duration);
+    }
+    targets.forEach(tb::target);
+    b.threat(tb.build());
+  }
+
+  /** Targets: maps of exactly one of node, organisation or tag. */
+  private List<Target> targets() throws java.io.IOException {
+    list();
+    List<Target> out = new ArrayList<>();
+    while (next() != JsonToken.END_ARRAY) {
+      map();
+      Target target = null;
+      while (next() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        next();
+        Target t = switch (key) {
+          case "node" -> Target.node(id());
+          case "organisation" -> Target.organisation(text());
+          case "tag" -> Target.tag(text());
+          default -> throw giveUp();
+        };
+        target = unique(target, t);
+      }
+      if (target == null) {
+        throw giveUp();
+      }
+      out.add(target);
+    }
+    return out;
   }
 
   private Map<String, String> attributes() throws java.io.IOException {

@@ -11,12 +11,15 @@ import dev.kuja.io.Format;
 import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.External;
 import dev.kuja.model.ImpactLevel;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Organisation;
 import dev.kuja.model.Requirement;
+import dev.kuja.region.Commitments;
+import dev.kuja.report.Coordination;
 import dev.kuja.report.Report;
 import dev.kuja.scenario.Likelihood;
 import dev.kuja.scenario.RiskMatrix;
@@ -53,19 +56,22 @@ import java.util.stream.Collectors;
  * <p>A model of at most {@value #GRAPH_LIMIT} nodes is drawn whole: the dependency graph laid
  * out in layers (functions on top, then resources, then suppliers by tier; organisations as
  * colours; SPOFs and common-cause SPOFs highlighted; interfaces between organisations dashed;
- * click a node for what it requires, what requires it and its SPOFs; search; zoom and pan). A
- * larger model — a national one has 10^5–10^6 nodes, more than a browser can draw one by one —
- * is drawn as its organisations instead: {@value #ORGANISATIONS_DRAWN} organisations — those
- * that carry the most single points of failure and their partners across the interfaces with
- * the most SPOFs — as nodes sized by the SPOFs they carry, the interfaces between them as edges
- * weighted by their SPOF interfaces; searching for any function (or clicking an
- * organisation and one of its functions) draws that function's neighbourhood — its dependency
- * closure, its SPOFs marked — from compact data of the whole model embedded in the page.
+ * click a node for what it requires, what requires it, its SPOFs and its document; search; zoom
+ * and pan). A larger model — a national one has 10^5–10^6 nodes, more than a browser can draw
+ * one by one — is drawn as its organisations instead: {@value #ORGANISATIONS_DRAWN}
+ * organisations — those that carry the most single points of failure and their partners across
+ * the interfaces with the most SPOFs — as nodes sized by the SPOFs they carry, the interfaces
+ * between them as edges weighted by their SPOF interfaces; searching for any function (or
+ * clicking an organisation and one of its functions) draws that function's neighbourhood — its
+ * dependency closure, its SPOFs marked — from compact data of the whole model embedded in the
+ * page.
  *
- * <p>Then, in both forms, the SPOFs and double points of failure of the most exposed functions
- * (every function of a small model), a timeline of each simulated scenario against the MTPDs
- * (bars coloured by the impact level reached, for functions with impact thresholds), the risk
- * matrix coloured by risk, the recovery objectives with the declared RTOs that are too long, the
+ * <p>Then, in both forms, the coordination matrix of who must plan with whom (in the whole
+ * graph, click a cell to see its critical interfaces) with the commitments of external
+ * services, the SPOFs and double points of failure of the most exposed functions (every
+ * function of a small model), a timeline of each simulated scenario against the MTPDs (bars
+ * coloured by the impact level reached, for functions with impact thresholds), the risk matrix
+ * coloured by risk, the recovery objectives with the declared RTOs that are too long, the
  * criticality ranking and the interfaces between organisations (a large model's tables are cut
  * to their first rows, with their totals).
  *
@@ -187,6 +193,9 @@ public final class HtmlReport {
         .markup("objectives", objectives(report, whole))
         .markup("ranking-rows", rankingRows(report.ranking(), whole ? Integer.MAX_VALUE : NAMES_LISTED))
         .number("interface-count", report.totals().interfaces())
+        .markup("coordination-matrix", coordinationMatrix(report, whole))
+        .markup("coordination-list", coordinationList(report, whole))
+        .markup("commitments", commitments(report.commitments(), whole))
         .script("cytoscape", cytoscape());
     if (whole) {
       fill.markup("graph", Template.of(Template.resource(HtmlReport.class, GRAPH)).fill()
@@ -194,7 +203,7 @@ public final class HtmlReport {
           .markup("function-articles", functionArticles(report, report.byExposure()))
           .markup("interface-note", "Those that are single points of failure of a function are marked.")
           .markup("interface-rows", interfaceRows(report.interfaces()))
-          .json("data", data(model, report.spofs()))
+          .json("data", data(model, report.spofs(), report.coordination()))
           .script("app", Template.resource(HtmlReport.class, APP));
     } else {
       Organisations orgs = Organisations.of(report);
@@ -300,6 +309,121 @@ public final class HtmlReport {
           .append(esc(o.organisation().name())).append("</span>");
     }
     return html.toString();
+  }
+
+  /**
+   * The coordination matrix: a row per organisation that needs, a column per organisation that
+   * provides, in model order; headers in the organisations' colours; each cell the number of
+   * vital and critical functions at stake, shaded by it.
+   */
+  private static String coordinationMatrix(Report report, boolean whole) {
+    Coordination c = report.coordination();
+    if (c.organisations().isEmpty()) {
+      return "<p>No interface between organisations is on the chain of a single point of failure of a "
+          + "vital or critical function.</p>\n";
+    }
+    if (!whole && c.organisations().size() > TextReport.MATRIX_LIMIT) {
+      return "<p>" + c.organisations().size() + " organisations in " + c.pairs().size()
+          + " pairs: too many for a matrix; the pairs with the most functions at stake follow.</p>\n";
+    }
+    Model model = report.model();
+    int most = c.pairs().stream().mapToInt(p -> p.functions().size()).max().orElse(1);
+    StringBuilder html = new StringBuilder(whole ? "<p>Click a cell to see its interfaces in the graph.</p>\n" : "")
+        .append("<table class=\"coordination\"><thead><tr><th>needs \\ from</th>");
+    for (String col : c.organisations()) {
+      html.append("<th class=\"org\">").append(swatch(model, col)).append(esc(col)).append("</th>");
+    }
+    html.append("</tr></thead><tbody>\n");
+    for (String row : c.organisations()) {
+      html.append("<tr><th class=\"org\">").append(swatch(model, row)).append(esc(row)).append("</th>");
+      for (String col : c.organisations()) {
+        if (row.equals(col)) {
+          html.append("<td class=\"cell self\">–</td>");
+          continue;
+        }
+        Optional<Coordination.Pair> p = c.pair(row, col);
+        if (p.isEmpty()) {
+          html.append("<td class=\"cell none\">·</td>");
+          continue;
+        }
+        int n = p.get().functions().size();
+        double alpha = 0.15 + 0.75 * n / most;
+        html.append("<td class=\"cell\" data-dependent=\"").append(esc(row)).append("\" data-provider=\"")
+            .append(esc(col)).append("\" style=\"background:rgba(214,39,40,")
+            .append(String.format(Locale.ROOT, "%.2f", alpha)).append(")\" title=\"")
+            .append(esc(row + " needs " + col + ": " + String.join(", ", p.get().functions())))
+            .append("\">").append(n).append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    return html.append("</tbody></table>\n").toString();
+  }
+
+  private static String swatch(Model model, String org) {
+    List<Organisation> orgs = model.organisations();
+    for (int i = 0; i < orgs.size(); i++) {
+      if (orgs.get(i).id().equals(org)) {
+        return "<span class=\"swatch\" style=\"background:" + PALETTE[i % PALETTE.length] + "\"></span>";
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Every critical interface, pair by pair, with the documents of its nodes; for a large model
+   * the first {@value #INTERFACE_ROWS}.
+   */
+  private static String coordinationList(Report report, boolean whole) {
+    Coordination c = report.coordination();
+    if (c.pairs().isEmpty()) {
+      return "";
+    }
+    Model m = report.model();
+    int rows = 0;
+    StringBuilder html = new StringBuilder("<table><thead><tr><th>needs</th><th>from</th><th>interface</th>"
+        + "<th>documents</th><th>functions at stake</th></tr></thead><tbody>\n");
+    for (Coordination.Pair p : c.pairs()) {
+      for (Coordination.CriticalInterface i : p.interfaces()) {
+        if (!whole && rows++ == INTERFACE_ROWS) {
+          return html.append("</tbody></table>\n<p>The first ").append(INTERFACE_ROWS)
+              .append(" critical interfaces are listed.</p>\n").toString();
+        }
+        html.append("<tr><td>").append(esc(p.dependentOrganisation())).append("</td><td>")
+            .append(esc(p.providerOrganisation())).append("</td><td>")
+            .append(esc(i.dependent() + " → " + i.provider())).append("</td><td>")
+            .append(esc(m.source(i.dependent()).orElse("-") + " → " + m.source(i.provider()).orElse("-")))
+            .append("</td><td>").append(esc(whole ? String.join(", ", i.functions())
+                : cut(i.functions(), NAMES_LISTED))).append("</td></tr>\n");
+      }
+    }
+    return html.append("</tbody></table>\n").toString();
+  }
+
+  /**
+   * The commitments of external services, mismatches marked; nothing when there are none. A
+   * large model's first {@value #INTERFACE_ROWS}.
+   */
+  private static String commitments(Commitments c, boolean whole) {
+    if (c.checks().isEmpty()) {
+      return "";
+    }
+    StringBuilder html = new StringBuilder("<h3>Service commitments at the interfaces</h3>\n<p>")
+        .append(c.checks().size()).append(" commitments, ").append(c.mismatches().size())
+        .append(" not kept by the provider's model.</p>\n<table><thead><tr><th>service</th><th>provider</th>"
+            + "<th>declared in</th><th>RTO</th><th>tolerance</th><th>status</th><th>findings</th></tr></thead><tbody>\n");
+    List<Commitments.Check> listed = whole || c.checks().size() <= INTERFACE_ROWS ? c.checks()
+        : c.checks().subList(0, INTERFACE_ROWS);
+    for (Commitments.Check check : listed) {
+      External e = check.external();
+      html.append("<tr").append(check.status() == Commitments.Status.MISMATCH ? " class=\"mismatch\"" : "")
+          .append("><td>").append(esc(e.id())).append("</td><td>").append(esc(e.provider())).append("</td><td>")
+          .append(esc(check.declaredIn().orElse("-"))).append("</td><td>")
+          .append(esc(e.rto().map(Durations::format).orElse("-"))).append("</td><td>")
+          .append(esc(e.tolerance().map(Durations::format).orElse("-"))).append("</td><td>")
+          .append(check.status().name().toLowerCase(Locale.ROOT)).append("</td><td>")
+          .append(esc(String.join("; ", check.findings()))).append("</td></tr>\n");
+    }
+    return html.append("</tbody></table>\n").toString();
   }
 
   /** Per function listed: its objectives, its SPOFs and its double points of failure. */
@@ -647,7 +771,7 @@ public final class HtmlReport {
   // ----------------------------------------------------------------------------- graph data
 
   /** Nodes with their layered positions, details and SPOF marks; edges provider → dependent. */
-  static String data(Model model, List<SpofReport> spofs) {
+  static String data(Model model, List<SpofReport> spofs, Coordination coordination) {
     Map<String, Integer> orgIndex = new HashMap<>();
     for (int i = 0; i < model.organisations().size(); i++) {
       orgIndex.put(model.organisations().get(i).id(), i);
@@ -691,6 +815,7 @@ public final class HtmlReport {
         g.writeStringField("criticality", n.criticality().map(Criticality::label).orElse(""));
         g.writeStringField("mtpd", n.mtpd().map(Durations::format).orElse(""));
         g.writeStringField("rto", n.rto().map(Durations::format).orElse(""));
+        g.writeStringField("source", model.source(n.id()).orElse(""));
         g.writeArrayFieldStart("requires");
         for (Requirement q : n.requirements()) {
           g.writeString(q.toString());
@@ -730,6 +855,22 @@ public final class HtmlReport {
             g.writeEndObject();
           }
         }
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("coordination");
+      for (Coordination.Pair p : coordination.pairs()) {
+        g.writeStartObject();
+        g.writeStringField("dependent", p.dependentOrganisation());
+        g.writeStringField("provider", p.providerOrganisation());
+        g.writeArrayFieldStart("interfaces");
+        for (Coordination.CriticalInterface i : p.interfaces()) {
+          g.writeStartArray();
+          g.writeString(i.dependent());
+          g.writeString(i.provider());
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
       }
       g.writeEndArray();
       g.writeEndObject();

@@ -7,6 +7,10 @@ import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Durations;
+import dev.kuja.model.External;
+import dev.kuja.model.Model;
+import dev.kuja.region.Commitments;
+import dev.kuja.report.Coordination;
 import dev.kuja.report.Report;
 import dev.kuja.simulation.FunctionOutcome;
 import dev.kuja.simulation.Outage;
@@ -15,6 +19,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +28,7 @@ import java.util.Set;
 /**
  * The continuity report as one JSON object, the output of {@code kuja report --json}
  * (docs/cli.md#kuja-report): {@code {"model", "valid", "nodes", "top", "totals", "functions",
- * "ranking", "interfaces", "scenarios", "risk", "objectives"}}.
+ * "ranking", "interfaces", "coordination", "commitments", "scenarios", "risk", "objectives"}}.
  *
  * <p>Bounded: with a {@code top} of N, every list is cut to its first N items and has its full
  * size beside it ({@code "spofCount"} beside {@code "spofs"}, and so on), and {@code "totals"}
@@ -149,6 +154,10 @@ public final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeFieldName("coordination");
+    writeCoordination(g, report.coordination(), report.model(), top);
+    g.writeFieldName("commitments");
+    writeCommitments(g, report.commitments(), top);
     g.writeArrayFieldStart("scenarios");
     for (SimulationResult r : report.simulations()) {
       g.writeStartObject();
@@ -185,7 +194,75 @@ public final class ReportJson {
     g.writeNumberField("spofInterfaces", t.spofInterfaces());
     g.writeNumberField("interfaceGroups", t.interfaceGroups());
     g.writeNumberField("spofGroups", t.spofGroups());
+    g.writeNumberField("coordinationPairs", t.coordinationPairs());
+    g.writeNumberField("commitments", t.commitments());
+    g.writeNumberField("commitmentMismatches", t.commitmentMismatches());
     g.writeEndObject();
+  }
+
+  /**
+   * The coordination matrix as a JSON object value (docs/cli.md#kuja-report), every list cut to
+   * {@code top} items ({@link #ALL} for everything) with its size beside it: {@code
+   * {"organisationCount", "organisations": [ids], "pairCount", "pairs": [{"dependent", "provider",
+   * "functionCount", "functions": [ids], "interfaceCount", "interfaces": [{"dependent",
+   * "dependentSource", "provider", "providerSource", "requirement", "redundant", "functionCount",
+   * "functions"}]}]}}; a source is the document a node came from, or null.
+   */
+  public static void writeCoordination(JsonGenerator g, Coordination c, Model model, int top) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("organisationCount", c.organisations().size());
+    strings(g, "organisations", c.organisations(), top);
+    g.writeNumberField("pairCount", c.pairs().size());
+    g.writeArrayFieldStart("pairs");
+    for (Coordination.Pair p : first(c.pairs(), top)) {
+      g.writeStartObject();
+      g.writeStringField("dependent", p.dependentOrganisation());
+      g.writeStringField("provider", p.providerOrganisation());
+      g.writeNumberField("functionCount", p.functions().size());
+      strings(g, "functions", p.functions(), top);
+      g.writeNumberField("interfaceCount", p.interfaces().size());
+      g.writeArrayFieldStart("interfaces");
+      for (Coordination.CriticalInterface i : first(p.interfaces(), top)) {
+        g.writeStartObject();
+        g.writeStringField("dependent", i.dependent());
+        nullable(g, "dependentSource", model.source(i.dependent()));
+        g.writeStringField("provider", i.provider());
+        nullable(g, "providerSource", model.source(i.provider()));
+        g.writeNumberField("requirement", i.requirement() + 1);
+        g.writeBooleanField("redundant", i.redundant());
+        g.writeNumberField("functionCount", i.functions().size());
+        strings(g, "functions", i.functions(), top);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /**
+   * The first {@code top} commitments ({@link #ALL} for every one) as a JSON array value: {@code
+   * [{"node", "kind", "provider", "declaredIn", "rto", "tolerance", "status", "findings":
+   * [text]}]}, status {@code kept}, {@code mismatch} or {@code unchecked}; absent values null.
+   * Their number is in the report's totals.
+   */
+  public static void writeCommitments(JsonGenerator g, Commitments c, int top) throws IOException {
+    g.writeStartArray();
+    for (Commitments.Check check : first(c.checks(), top)) {
+      External e = check.external();
+      g.writeStartObject();
+      g.writeStringField("node", e.id());
+      g.writeStringField("kind", e.kind().label());
+      g.writeStringField("provider", e.provider());
+      nullable(g, "declaredIn", check.declaredIn());
+      nullable(g, "rto", e.rto().map(Durations::format));
+      nullable(g, "tolerance", e.tolerance().map(Durations::format));
+      g.writeStringField("status", check.status().name().toLowerCase(Locale.ROOT));
+      strings(g, "findings", check.findings(), ALL);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /**
@@ -245,5 +322,13 @@ public final class ReportJson {
       g.writeString(v);
     }
     g.writeEndArray();
+  }
+
+  private static void nullable(JsonGenerator g, String field, Optional<String> value) throws IOException {
+    if (value.isPresent()) {
+      g.writeStringField(field, value.get());
+    } else {
+      g.writeNullField(field);
+    }
   }
 }

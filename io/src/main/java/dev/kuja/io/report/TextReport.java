@@ -9,6 +9,8 @@ import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.region.Commitments;
+import dev.kuja.report.Coordination;
 import dev.kuja.report.Report;
 import dev.kuja.simulation.CausalChain;
 import dev.kuja.simulation.FunctionOutcome;
@@ -35,9 +37,12 @@ import java.util.stream.Collectors;
  * its count, each common-cause SPOF with its path, up to 8 direct ones, its double points of
  * failure when the report found them), <i>where to invest: criticality ranking</i>,
  * <i>interfaces between organisations</i> (the pairs with SPOF interfaces, and those
- * interfaces), <i>risk matrix</i> (the threats' cells on the five-by-five matrix, and each
- * function's cell for all causes), <i>recovery objectives</i> (the declared RTOs longer than
- * required, and the functions whose recovery time misses their RTO) and one <i>scenario</i>
+ * interfaces), <i>coordination: who must plan with whom</i> (the matrix of critical interfaces
+ * and the functions at stake, each node with its document), <i>service commitments at the
+ * interfaces</i> (when the model declares externals with commitments), <i>risk matrix</i> (the
+ * threats' cells on the five-by-five matrix, and each function's cell for all causes),
+ * <i>recovery objectives</i> (the declared RTOs longer than required, and the functions whose
+ * recovery time misses their RTO) and one <i>scenario</i>
  * section per simulation.
  *
  * <p>Bounded: with a {@code top} of N, every section and every list in it shows its first N items
@@ -48,6 +53,9 @@ public final class TextReport {
 
   /** The items per list a report shows unless told otherwise. */
   public static final int DEFAULT_TOP = 15;
+
+  /** The most organisations the coordination matrix is drawn for in a bounded report. */
+  static final int MATRIX_LIMIT = 40;
 
   /** Direct SPOFs listed per function; the rest are counted. */
   private static final int DIRECT_SHOWN = 8;
@@ -152,6 +160,12 @@ public final class TextReport {
     }
     more(out, "  ", risky.size(), top, "pairs");
     out.println();
+    coordination(report, top, out);
+    if (!report.commitments().checks().isEmpty()) {
+      out.println();
+      commitments(report.commitments(), commonDirectory(report.model().sources()), top, out);
+    }
+    out.println();
     riskMatrix(report, top, out);
     out.println();
     objectives(report.objectives(), top, out);
@@ -230,6 +244,72 @@ public final class TextReport {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * The coordination section: the matrix (when it has at most {@value #MATRIX_LIMIT}
+   * organisations), then each pair's critical interfaces, cut at {@code top}.
+   */
+  private static void coordination(Report report, int top, PrintWriter out) {
+    Model m = report.model();
+    Coordination c = report.coordination();
+    out.println("COORDINATION: WHO MUST PLAN WITH WHOM");
+    out.println("  critical interfaces: requirements across organisations on the chain of a single point of");
+    out.println("  failure of a vital or critical function; each cell the number of functions at stake");
+    if (c.organisations().size() <= MATRIX_LIMIT || top == ReportJson.ALL) {
+      out.println(c.matrix().indent(2).stripTrailing());
+    } else {
+      out.println(String.format(Locale.ROOT, "  %,d organisations in %,d pairs: too many for a matrix; "
+          + "the pairs with the most functions at stake follow", c.organisations().size(), c.pairs().size()));
+    }
+    int common = commonDirectory(m.sources());
+    for (Coordination.Pair p : first(c.pairs(), top)) {
+      out.println("  " + p.dependentOrganisation() + " needs " + p.providerOrganisation() + " ("
+          + p.functions().size() + " at stake: " + names(p.functions(), top) + "):");
+      for (Coordination.CriticalInterface i : first(p.interfaces(), top)) {
+        String sources = m.source(i.dependent()).isPresent() && m.source(i.provider()).isPresent()
+            && m.sources().size() > 1
+            ? "  [" + m.source(i.dependent()).get().substring(common) + " -> "
+                + m.source(i.provider()).get().substring(common) + "]" : "";
+        out.println("      " + i.dependent() + " -> " + i.provider() + sources + "  "
+            + names(i.functions(), top));
+      }
+      more(out, "      ", p.interfaces().size(), top, "critical interfaces");
+    }
+    more(out, "  ", c.pairs().size(), top, "pairs");
+  }
+
+  /** The length of the directory all the documents share ("examples/region/"), to leave out. */
+  private static int commonDirectory(List<String> documents) {
+    if (documents.isEmpty()) {
+      return 0;
+    }
+    String first = documents.get(0);
+    int end = first.length();
+    for (String d : documents) {
+      int i = 0;
+      while (i < Math.min(end, d.length()) && d.charAt(i) == first.charAt(i)) {
+        i++;
+      }
+      end = i;
+    }
+    int slash = Math.max(first.lastIndexOf('/', end - 1), first.lastIndexOf('\\', end - 1));
+    return end == 0 || slash < 0 ? 0 : slash + 1;
+  }
+
+  /** The commitments section: each commitment with its status, documents without their common directory. */
+  private static void commitments(Commitments c, int common, int top, PrintWriter out) {
+    out.println("SERVICE COMMITMENTS AT THE INTERFACES");
+    out.printf("  %d commitments, %d not kept by the provider's model%n", c.checks().size(), c.mismatches().size());
+    for (Commitments.Check check : first(c.checks(), top)) {
+      String line = check.toString();
+      if (check.declaredIn().isPresent()) {
+        String d = check.declaredIn().get();
+        line = line.replace("(declared in " + d + ")", "(declared in " + d.substring(Math.min(common, d.length())) + ")");
+      }
+      out.printf("  %-9s  %s%n", check.status().name().toLowerCase(Locale.ROOT), line);
+    }
+    more(out, "  ", c.checks().size(), top, "commitments");
   }
 
   /** The matrix of the threats and, for all causes, each function's cell. */

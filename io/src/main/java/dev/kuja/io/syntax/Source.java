@@ -69,13 +69,14 @@ public final class Source {
 
   /**
    * A parser for the fast path of reading (see the model reader), with the same limits: JSON
-   * from a file is parsed from its bytes (Jackson's byte parser refuses bytes that are not UTF-8
-   * in the text and raw control characters; the reader checks the characters of every text it
-   * takes), YAML through the {@link StrictReader} as {@link #open()} does.
+   * from a file is parsed from its bytes, checked to be well-formed UTF-8 on the way (Jackson's
+   * byte parser refuses raw control characters but decodes some malformed sequences; the reader
+   * checks the characters of every text it takes), YAML through the {@link StrictReader} as
+   * {@link #open()} does.
    */
   public JsonParser openFast() throws IOException {
     if (format == Format.JSON && file != null) {
-      return TreeReader.factory(format, options).createParser(Files.newInputStream(file));
+      return TreeReader.factory(format, options).createParser(new Utf8Check(Files.newInputStream(file)));
     }
     return open();
   }

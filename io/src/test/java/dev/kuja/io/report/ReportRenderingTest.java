@@ -37,7 +37,7 @@ class ReportRenderingTest {
     ObjectMapper mapper = new ObjectMapper();
     JsonNode json = mapper.readTree(ReportJson.render(report));
     assertEquals(List.of("model", "valid", "nodes", "top", "totals", "functions", "ranking", "interfaces",
-        "scenarios", "risk", "objectives"), iterable(json.fieldNames()));
+        "coordination", "commitments", "scenarios", "risk", "objectives"), iterable(json.fieldNames()));
     assertTrue(json.get("top").isNull(), "nothing is cut");
     // every item has the shape its own command gives it, with the counts added
     JsonNode spofs = mapper.readTree(ResultsJson.spofs(report.byExposure())).get("functions");
@@ -169,7 +169,8 @@ class ReportRenderingTest {
     Template page = Template.of(Template.resource(HtmlReport.class, "report.html"));
     assertEquals(Set.of("title", "organisations", "nodes", "functions", "requirements", "css",
         "graph", "function-articles", "scenario-articles", "risk-matrix", "objectives", "ranking-rows",
-        "interface-count", "interface-note", "interface-rows", "cytoscape", "data", "app"), page.names());
+        "interface-count", "interface-note", "interface-rows", "coordination-matrix", "coordination-list",
+        "commitments", "cytoscape", "data", "app"), page.names());
   }
 
   @Test
