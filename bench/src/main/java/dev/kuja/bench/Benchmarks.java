@@ -1,15 +1,23 @@
 package dev.kuja.bench;
 
 import dev.kuja.analysis.Analysis;
+import dev.kuja.analysis.Spof;
+import dev.kuja.analysis.SpofReport;
 import dev.kuja.io.Format;
 import dev.kuja.io.document.ModelDocuments;
+import dev.kuja.io.report.HtmlReport;
+import dev.kuja.io.report.TextReport;
 import dev.kuja.model.Model;
+import dev.kuja.model.Node;
 import dev.kuja.model.RepairTime;
 import dev.kuja.model.Threat;
+import dev.kuja.report.Report;
 import dev.kuja.scenario.MonteCarlo;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.Simulator;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,6 +102,93 @@ public class Benchmarks {
   @Measurement(iterations = 5, time = 2)
   public Object spofs(Loaded s) {
     return s.analysis.spofs(s.function);
+  }
+
+  /** A generated model, its compact form built, for the analyses of every function at once. */
+  @State(Scope.Benchmark)
+  public static class Everything {
+    @Param({"100000", "1000000"})
+    public int size;
+
+    Model model;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      model = NationalModels.generate(size, 42);
+      Analysis.of(model).impact("transmission-1");
+    }
+  }
+
+  /**
+   * The SPOFs of every function, with their paths available: a fresh analysis finds them all
+   * and every report is asked for its counts (the lists are explained when read).
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 5)
+  public long spofsOfEveryFunction(Everything s) {
+    long count = 0;
+    for (SpofReport r : Analysis.of(s.model).spofs()) {
+      count += r.spofs().size() + r.commonCauseCount();
+    }
+    return count;
+  }
+
+  /** As {@link #spofsOfEveryFunction}, then every path of every function is read. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 5)
+  public long spofsOfEveryFunctionExplained(Everything s) {
+    long count = 0;
+    for (SpofReport r : Analysis.of(s.model).spofs()) {
+      for (Spof spof : r.spofs()) {
+        count += spof.path().size();
+      }
+    }
+    return count;
+  }
+
+  /** A 10^5-node model for the baseline of every function's SPOFs. */
+  @State(Scope.Benchmark)
+  public static class PerFunction {
+    @Param({"100000"})
+    public int size;
+
+    Model model;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      model = NationalModels.generate(size, 42);
+      Analysis.of(model).impact("transmission-1");
+    }
+  }
+
+  /**
+   * The baseline: the one-function engine run for every function in turn, as {@code
+   * Analysis.spofs()} did before (that version ran out of a 6 GB heap at this size; the engine
+   * now runs on each function's closure alone, so this loop finishes).
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public long spofsFunctionByFunction(PerFunction s) {
+    Analysis a = Analysis.of(s.model);
+    long count = 0;
+    for (Node f : s.model.functions()) {
+      for (Spof spof : a.spofs(f.id()).spofs()) {
+        count += spof.path().size();
+      }
+    }
+    return count;
   }
 
   /** One scenario over 7 days. */
@@ -293,7 +388,134 @@ public class Benchmarks {
   @Measurement(iterations = 3)
   public Object load(Document s) {
     Model m = ModelDocuments.read(s.file);
-    return Analysis.of(m).impact("transmission-1"); // freezes the compact form
+    return Analysis.of(m); // freezes the compact form
+  }
+
+  /** A 10^5-node model document in YAML. */
+  @State(Scope.Benchmark)
+  public static class YamlDocument {
+    @Param({"100000"})
+    public int size;
+
+    Path file;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      file = Files.createTempFile("kuja-national-", ".yaml");
+      ModelDocuments.write(NationalModels.generate(size, 42), file);
+      System.gc();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** A YAML document read, validated and frozen. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 5)
+  public Object loadYaml(YamlDocument s) {
+    return Analysis.of(ModelDocuments.read(s.file));
+  }
+
+  /** A 10^6-node model document in JSON, for the report end to end. */
+  @State(Scope.Benchmark)
+  public static class ReportInput {
+    @Param({"1000000"})
+    public int size;
+
+    Path file;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      file = Files.createTempFile("kuja-national-", ".json");
+      ModelDocuments.write(NationalModels.generate(size, 42), file);
+      System.gc();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /**
+   * {@code kuja report MODEL} end to end, in process, as ReportCommand does it: read the
+   * document, build the report with the double points of the 15 most exposed functions, print
+   * the text (to a writer that drops it) — within a 4 GiB heap.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public long reportText(ReportInput s) {
+    Model m = ModelDocuments.read(s.file);
+    Report report = Report.builder(m).doublePoints(TextReport.DEFAULT_TOP).build();
+    Counting out = new Counting();
+    PrintWriter w = new PrintWriter(out);
+    TextReport.print(report, s.file.toString(), TextReport.DEFAULT_TOP, w);
+    w.flush();
+    return out.chars;
+  }
+
+  /** A writer that counts what it is given and keeps nothing. */
+  static final class Counting extends Writer {
+    long chars;
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      chars += len;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
+  /** A 10^5-node model, for the HTML report end to end. */
+  @State(Scope.Benchmark)
+  public static class HtmlInput {
+    @Param({"100000"})
+    public int size;
+
+    Path model;
+    Path page;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      model = Files.createTempFile("kuja-national-", ".json");
+      ModelDocuments.write(NationalModels.generate(size, 42), model);
+      page = Files.createTempFile("kuja-national-", ".html");
+      System.gc();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      Files.deleteIfExists(model);
+      Files.deleteIfExists(page);
+    }
+  }
+
+  /** {@code kuja report MODEL --html FILE}: read, build the report, write the page. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public Object reportHtml(HtmlInput s) throws IOException {
+    Report report = Report.builder(ModelDocuments.read(s.model)).doublePoints(TextReport.DEFAULT_TOP).build();
+    HtmlReport.write(report, s.page);
+    return Files.size(s.page);
   }
 
   /** A model with reliability data and a Monte Carlo ensemble over it, on two threads. */

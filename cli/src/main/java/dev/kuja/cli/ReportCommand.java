@@ -30,8 +30,15 @@ final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--top", defaultValue = "" + TextReport.DEFAULT_TOP, paramLabel = "N",
-      converter = Options.AtLeastOne.class, description = "Rows of the ranking (default ${DEFAULT-VALUE}).")
+      converter = Options.AtLeastOne.class,
+      description = "Items per list: functions, SPOFs of a function, ranking rows, pairs of "
+          + "organisations, interfaces (default ${DEFAULT-VALUE}); the totals are always printed. "
+          + "Also the number of most exposed functions whose double points of failure are found.")
   int top;
+
+  @Option(names = "--all", description = "Every item of every list (with --json, the whole report), "
+      + "and the double points of failure of every function.")
+  boolean all;
 
   @Option(names = "--fail-on-breach", description = "Exit with status 1 when a scenario exceeds an MTPD.")
   boolean failOnBreach;
@@ -64,6 +71,7 @@ final class ReportCommand implements Callable<Integer> {
     if (xlsx != null) {
       OutputFile.refuseInputs(xlsx, "--xlsx", in.documents);
     }
+    int shown = all ? ReportJson.ALL : top;
     Progress progress = new Progress(Kuja.rawErr(spec), !in.json && System.console() != null);
     progress.say("reading " + Inputs.names(in.documents));
     Model m = in.simulated();
@@ -80,7 +88,8 @@ final class ReportCommand implements Callable<Integer> {
       read.add(Inputs.scenario(s, m)); // every input is checked before any work is done
     }
     MonteCarlo risk = MonteCarlo.of(m).seed(seed).scenarios(riskScenarios); // checked before any work
-    Report report = Report.builder(m).scenarios(read).risk(risk).listener(progress::say).build();
+    Report report = Report.builder(m).scenarios(read).risk(risk).doublePoints(shown)
+        .listener(progress::say).build();
     if (html != null) {
       progress.say("writing " + html);
       HtmlReport.write(report, html);
@@ -92,9 +101,9 @@ final class ReportCommand implements Callable<Integer> {
     progress.done();
     PrintWriter out = spec.commandLine().getOut();
     if (in.json) {
-      Kuja.json(out, g -> ReportJson.write(g, report));
+      Kuja.json(out, g -> ReportJson.write(g, report, shown));
     } else {
-      TextReport.print(report, Terminal.safe(Inputs.names(in.models())), top, out);
+      TextReport.print(report, Terminal.safe(Inputs.names(in.models())), shown, out);
     }
     return failOnBreach && report.mtpdBreached() ? Kuja.FOUND : 0;
   }

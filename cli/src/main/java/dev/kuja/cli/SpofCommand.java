@@ -36,29 +36,37 @@ final class SpofCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Model m = in.model();
-    List<String> targets = new ArrayList<>();
-    if (function != null) {
-      targets.add(Options.node(m, "--function", function));
-    } else {
-      m.functions().stream().map(Node::id).forEach(targets::add);
-    }
-    // one report at a time, printed as it comes: together they can be quadratic in the model
-    // (every node of a chain is a SPOF of every function above it)
     Analysis analysis = Analysis.of(m);
     boolean[] any = {false};
-    List<SpofReport> reports = new AbstractList<>() {
-      @Override
-      public SpofReport get(int i) {
-        SpofReport r = horizon == null ? analysis.spofs(targets.get(i)) : analysis.spofs(targets.get(i), horizon);
-        any[0] |= !r.spofs().isEmpty();
-        return r;
+    List<SpofReport> reports;
+    if (function == null && horizon == null) {
+      // every function at once; each report's explanations are made when it is printed
+      List<SpofReport> all = analysis.spofs();
+      all.forEach(r -> any[0] |= !r.spofs().isEmpty());
+      reports = all;
+    } else {
+      List<String> targets = new ArrayList<>();
+      if (function != null) {
+        targets.add(Options.node(m, "--function", function));
+      } else {
+        m.functions().stream().map(Node::id).forEach(targets::add);
       }
+      // one report at a time, printed as it comes: together they can be quadratic in the model
+      // (every node of a chain is a SPOF of every function above it)
+      reports = new AbstractList<>() {
+        @Override
+        public SpofReport get(int i) {
+          SpofReport r = horizon == null ? analysis.spofs(targets.get(i)) : analysis.spofs(targets.get(i), horizon);
+          any[0] |= !r.spofs().isEmpty();
+          return r;
+        }
 
-      @Override
-      public int size() {
-        return targets.size();
-      }
-    };
+        @Override
+        public int size() {
+          return targets.size();
+        }
+      };
+    }
     var out = spec.commandLine().getOut();
     if (in.json) {
       Kuja.json(out, g -> ResultsJson.writeSpofs(g, reports));

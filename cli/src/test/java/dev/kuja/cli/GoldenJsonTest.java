@@ -129,6 +129,8 @@ class GoldenJsonTest {
     c.add(run("simulate-county-threat-ransomware.json", 0, "simulate", COUNTY, "--threat", "ransomware", "--json"));
 
     c.add(run("report-county.json", 0, "report", COUNTY, "--json"));
+    c.add(run("report-county-all.json", 0, "report", COUNTY, "--json", "--all"));
+    c.add(run("report-county-top-3.json", 0, "report", COUNTY, "--json", "--top", "3"));
     c.add(run("report-county-storm.json", 0, "report", COUNTY, storm, "--json"));
     c.add(run("report-county-all-scenarios.json", 0,
         "report", COUNTY, storm, fuel, ransomware, strike, "--json"));

@@ -1,10 +1,10 @@
 package dev.kuja.analysis;
 
 import com.google.common.base.Stopwatch;
-import com.google.common.collect.ImmutableList;
 import dev.kuja.engine.failuresets.CutSetEngine;
 import dev.kuja.engine.failuresets.SpofEngine;
 import dev.kuja.engine.failuresets.SpofMatrix;
+import dev.kuja.engine.failuresets.SpofTable;
 import dev.kuja.engine.graph.Closure;
 import dev.kuja.engine.graph.CompactModel;
 import dev.kuja.engine.graph.NodeSets;
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * method returns an immutable result with a readable {@code toString}. Node ids that are not in
  * the model are refused with a {@link java.util.NoSuchElementException} naming the closest id.
  *
- * <p>Instances are cheap and thread-safe: the model's compact form is built once and shared.
+ * <p>Instances are cheap and thread-safe: the model's compact form is built once and shared. An
+ * instance also keeps, once computed, the functions each node brings down alone (one int per
+ * pair), which {@link #spofs()}, {@link #ranking()} and {@link #interfaces()} share; use one
+ * instance for all three.
  */
 public final class Analysis {
 
@@ -51,6 +55,8 @@ public final class Analysis {
 
   private final Model model;
   private final CompactModel cm;
+  /** The rows of {@link #lostRows()}, once computed. */
+  private volatile int[][] lost;
 
   private Analysis(Model model) {
     this.model = model;
@@ -158,10 +164,25 @@ public final class Analysis {
     return spofs(target, Optional.of(horizon));
   }
 
-  /** The single points of failure of every function, in model order. */
+  /**
+   * The single points of failure of every function, in model order: the same reports as {@link
+   * #spofs(String)} for each function, all found at once from the relation behind the {@link
+   * #ranking() ranking} (which functions each node brings down alone). Each report knows its
+   * SPOFs and how many are common-cause at once; the explanations (and so the order, which goes
+   * by path length) are made for one function when its list is first read, from structures the
+   * size of that function's closure. The time is about that of the ranking, the memory one int
+   * per SPOF (docs/analyses.md#single-points-of-failure).
+   */
   public List<SpofReport> spofs() {
-    return model.functions().stream().map(f -> spofs(f.id()))
-        .collect(ImmutableList.toImmutableList());
+    Stopwatch watch = Stopwatch.createStarted();
+    SpofTable table = SpofTable.of(cm, lostRows());
+    List<SpofReport> reports = new ArrayList<>(table.functions());
+    for (int i = 0; i < table.functions(); i++) {
+      reports.add(new SpofReport(cm.id(table.function(i)), Optional.empty(),
+          new FunctionSpofs(cm, table, i)));
+    }
+    LOG.debug("SPOFs of {} functions in {}", table.functions(), watch);
+    return Collections.unmodifiableList(reports);
   }
 
   private SpofReport spofs(String target, Optional<Duration> horizon) {
@@ -169,15 +190,29 @@ public final class Analysis {
     int f = cm.index(target);
     SpofEngine.Result result =
         SpofEngine.spofs(cm, f, horizon.map(Durations::millis).orElse(CompactModel.NEVER));
-    List<Spof> spofs = new ArrayList<>(result.found().size());
-    for (SpofEngine.Found s : result.found()) {
-      List<String> path = s.path() != null
-          ? ids(s.path())
-          : new TreePath(cm, result.parent(), s.node(), s.length());
-      spofs.add(new Spof(cm.id(s.node()), s.commonCause(), path));
-    }
+    List<Spof> spofs = FunctionSpofs.of(cm, result);
     LOG.debug("SPOFs of {}: {} in {}", target, spofs.size(), watch);
     return new SpofReport(target, horizon, spofs);
+  }
+
+  /**
+   * The functions other than v that each node v brings down alone (row v, ascending), computed
+   * once per instance and shared by {@link #spofs()}, {@link #ranking(Map)} and {@link
+   * #interfaces()}.
+   */
+  private int[][] lostRows() {
+    int[][] rows = lost;
+    if (rows == null) {
+      synchronized (this) {
+        rows = lost;
+        if (rows == null) {
+          int[] all = new int[cm.n];
+          Arrays.setAll(all, i -> i);
+          lost = rows = SpofMatrix.functionsLost(cm, all);
+        }
+      }
+    }
+    return rows;
   }
 
   // ---------------------------------------------------------------- minimal failure sets
@@ -218,9 +253,14 @@ public final class Analysis {
           + " cannot be extended; use one without a horizon");
     }
     int f = cm.index(spofs.target());
-    int[] single = new int[spofs.spofs().size()];
-    for (int i = 0; i < single.length; i++) {
-      single[i] = cm.index(spofs.spofs().get(i).node());
+    int[] single;
+    if (spofs.spofs() instanceof FunctionSpofs lazy && lazy.isOf(cm)) {
+      single = lazy.nodes(); // no need to explain them
+    } else {
+      single = new int[spofs.spofs().size()];
+      for (int i = 0; i < single.length; i++) {
+        single[i] = cm.index(spofs.spofs().get(i).node());
+      }
     }
     return cutSets(spofs.target(), f, single, maxOrder);
   }
@@ -241,7 +281,7 @@ public final class Analysis {
     int feasible = 1;
     for (int order = maxOrder - 1; order >= 2; order--) {
       try {
-        CutSetEngine.higherOrder(cm, f, order, single);
+        higherOrder(f, order, single);
         feasible = order;
         break;
       } catch (CutSetEngine.Exceeded e) {
@@ -257,6 +297,28 @@ public final class Analysis {
             : "order " + feasible + " is the largest that fits; ask for that or lower"))));
   }
 
+  /**
+   * The minimal failure sets of f of orders 2..maxOrder (node indices), given its SPOFs, found on
+   * the sub-model of f's closure, the only part that matters: the engine's work is then
+   * proportional to the closure, not to the model.
+   *
+   * @throws CutSetEngine.Exceeded when they are too many for the budget
+   */
+  private List<int[]> higherOrder(int f, int maxOrder, int[] single) {
+    int[] nodes = Closure.dependencyNodes(cm, f);
+    // a node outside the closure is in no failure set of f (a report made by hand may name one)
+    int[] local = Arrays.stream(single).map(v -> Arrays.binarySearch(nodes, v))
+        .filter(v -> v >= 0).toArray();
+    List<int[]> sets = CutSetEngine.higherOrder(cm.restrict(nodes), Arrays.binarySearch(nodes, f),
+        maxOrder, local);
+    for (int[] set : sets) {
+      for (int k = 0; k < set.length; k++) {
+        set[k] = nodes[set[k]];
+      }
+    }
+    return sets;
+  }
+
   /** The cut sets of target f (index) given its SPOFs (indices), which are the sets of order 1. */
   private CutSets cutSets(String target, int f, int[] single, int maxOrder) {
     Stopwatch watch = Stopwatch.createStarted();
@@ -267,7 +329,7 @@ public final class Analysis {
     if (maxOrder > 1) {
       List<int[]> higher;
       try {
-        higher = CutSetEngine.higherOrder(cm, f, maxOrder, single);
+        higher = higherOrder(f, maxOrder, single);
       } catch (CutSetEngine.Exceeded e) {
         throw tooMany(target, f, single, maxOrder);
       }
@@ -309,9 +371,7 @@ public final class Analysis {
       }
     }
     Stopwatch watch = Stopwatch.createStarted();
-    int[] all = new int[cm.n];
-    Arrays.setAll(all, i -> i);
-    int[][] lost = SpofMatrix.functionsLost(cm, all);
+    int[][] lost = lostRows();
     double[] weight = new double[cm.n];
     List<Node> nodes = model.nodes();
     for (int v = 0; v < cm.n; v++) {
@@ -361,7 +421,16 @@ public final class Analysis {
   public InterfaceReport interfaces() {
     // only the providers' rows are needed: cheaper than the whole ranking on a large model
     return interfaces(providers -> {
-      int[][] lost = SpofMatrix.functionsLost(cm, providers);
+      int[][] rows = this.lost;
+      int[][] lost;
+      if (rows != null) {
+        lost = new int[providers.length][];
+        for (int i = 0; i < providers.length; i++) {
+          lost[i] = rows[providers[i]];
+        }
+      } else {
+        lost = SpofMatrix.functionsLost(cm, providers);
+      }
       Map<Integer, List<String>> spofOf = new HashMap<>();
       for (int i = 0; i < providers.length; i++) {
         spofOf.put(providers[i], ids(lost[i]).stream().sorted().toList());

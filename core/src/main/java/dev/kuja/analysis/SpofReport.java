@@ -3,7 +3,10 @@ package dev.kuja.analysis;
 import com.google.common.collect.ImmutableList;
 import dev.kuja.model.Durations;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,7 +26,38 @@ public record SpofReport(String target, Optional<Duration> horizon, List<Spof> s
   public SpofReport {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(horizon, "horizon");
-    spofs = List.copyOf(spofs);
+    spofs = spofs instanceof FunctionSpofs ? spofs : List.copyOf(spofs);
+  }
+
+  /**
+   * Number of common-cause SPOFs. For the reports of {@link Analysis#spofs()} it is known without
+   * making any explanation.
+   */
+  public int commonCauseCount() {
+    return spofs instanceof FunctionSpofs lazy ? lazy.commonCauseCount()
+        : (int) spofs.stream().filter(Spof::commonCause).count();
+  }
+
+  /**
+   * Every SPOF's id, mapped to true when it is common-cause, in no particular order. For the
+   * reports of {@link Analysis#spofs()} it is known without making any explanation, so a
+   * renderer can mark the SPOFs of every function of a national model without explaining them.
+   */
+  public Map<String, Boolean> commonCauseByNode() {
+    Map<String, Boolean> out = new HashMap<>();
+    if (spofs instanceof FunctionSpofs lazy) {
+      lazy.classes(out);
+    } else {
+      for (Spof s : spofs) {
+        out.put(s.node(), s.commonCause());
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Number of direct SPOFs; see {@link #commonCauseCount()}. */
+  public int directCount() {
+    return spofs.size() - commonCauseCount();
   }
 
   /** The SPOFs that break a chain of plain dependencies. */
@@ -43,6 +77,9 @@ public record SpofReport(String target, Optional<Duration> horizon, List<Spof> s
 
   /** True when the node is a SPOF of the target. */
   public boolean contains(String id) {
+    if (spofs instanceof FunctionSpofs lazy) {
+      return lazy.containsNode(id);
+    }
     return spofs.stream().anyMatch(s -> s.node().equals(id));
   }
 

@@ -6,19 +6,23 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * An immutable path read off a shared parent tree: start, parent[start], …, up to the root.
- * Many SPOF explanations share one tree, so each costs O(1) memory instead of a copy of its
- * path (a 10^5-deep chain has 10^5 SPOFs with paths of up to 10^5 nodes).
+ * An immutable path read off a shared tree: the node at position start, then its parent's, …, up
+ * to the root. Many SPOF explanations share one tree, so each costs O(1) memory instead of a copy
+ * of its path (a 10^5-deep chain has 10^5 SPOFs with paths of up to 10^5 nodes).
  */
 final class TreePath extends AbstractList<String> {
 
   private final CompactModel cm;
+  /** The node at each position of the tree. */
+  private final int[] nodes;
+  /** The position of each position's parent, −1 at the root. */
   private final int[] parent;
   private final int start;
   private final int size;
 
-  TreePath(CompactModel cm, int[] parent, int start, int size) {
+  TreePath(CompactModel cm, int[] nodes, int[] parent, int start, int size) {
     this.cm = cm;
+    this.nodes = nodes;
     this.parent = parent;
     this.start = start;
     this.size = size;
@@ -29,11 +33,11 @@ final class TreePath extends AbstractList<String> {
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException("index " + index + " of a path of " + size);
     }
-    int v = start;
+    int at = start;
     for (int i = 0; i < index; i++) {
-      v = parent[v];
+      at = parent[at];
     }
-    return cm.id(v);
+    return cm.id(nodes[at]);
   }
 
   @Override
@@ -44,7 +48,7 @@ final class TreePath extends AbstractList<String> {
   @Override
   public Iterator<String> iterator() {
     return new Iterator<>() {
-      private int v = start;
+      private int at = start;
       private int left = size;
 
       @Override
@@ -57,9 +61,9 @@ final class TreePath extends AbstractList<String> {
         if (left == 0) {
           throw new NoSuchElementException();
         }
-        String id = cm.id(v);
+        String id = cm.id(nodes[at]);
         left--;
-        v = parent[v];
+        at = parent[at];
         return id;
       }
     };

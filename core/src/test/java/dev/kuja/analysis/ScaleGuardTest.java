@@ -3,6 +3,7 @@ package dev.kuja.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.simulation.Simulator;
 import dev.kuja.testing.LayeredModels;
@@ -45,6 +46,35 @@ class ScaleGuardTest {
     assertEquals(Duration.ofMinutes(length - 1), Simulator.of(m).run(dev.kuja.simulation.Scenario
         .builder("chain").horizon("P1000D").disrupt(bottom, "PT0S").build())
         .function("n0").orElseThrow().firstImpact().orElseThrow());
+  }
+
+  /**
+   * 3,000 serial requirements of the longest tolerance a model may state add up to more than a
+   * long can count: the chain is still a serial chain, so every node on it is a direct SPOF.
+   */
+  @Test
+  void aSerialChainLongerThanALongCanCountIsStillDirect() {
+    int length = 3_000;
+    Model.Builder b = Model.builder().name("longest tolerances");
+    for (int i = 0; i < length; i++) {
+      int next = i + 1;
+      if (i == 0) {
+        b.function("n0", f -> f.criticality("vital").requires("n1").tolerance(Durations.MAX));
+      } else if (next < length) {
+        b.resource("n" + i, r -> r.requires("n" + next).tolerance(Durations.MAX));
+      } else {
+        b.resource("n" + i);
+      }
+    }
+    Model m = b.build();
+    SpofReport one = Analysis.of(m).spofs("n0");
+    assertEquals(length - 1, one.spofs().size());
+    assertEquals(0, one.commonCauseCount(), "a serial chain is direct, however long");
+    assertEquals(List.of("n" + (length - 1), "n" + (length - 2)),
+        one.spofs().get(length - 2).path().subList(0, 2));
+    SpofReport all = Analysis.of(m).spofs().get(0);
+    assertEquals(0, all.commonCauseCount());
+    assertEquals(one, all);
   }
 
   @Test

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kuja.analysis.Analysis;
 import dev.kuja.analysis.CutSets;
+import dev.kuja.analysis.InterfaceReport;
 import dev.kuja.analysis.SpofReport;
+import dev.kuja.model.Criticality;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.simulation.Scenario;
@@ -77,13 +79,71 @@ class ReportTest {
     Analysis a = Analysis.of(m);
     Report r = Report.of(m);
     List<Node> functions = m.functions();
-    assertEquals(functions.size(), r.cutSets().size());
-    for (int i = 0; i < functions.size(); i++) {
-      String f = functions.get(i).id();
+    assertEquals(Math.min(functions.size(), Report.DEFAULT_DOUBLE_POINTS), r.cutSets().size());
+    for (int i = 0; i < r.cutSets().size(); i++) {
+      String f = r.byExposure().get(i).target();
       assertEquals(a.cutSets(f, 2), r.cutSets().get(i), m::toString);
-      assertEquals(a.spofs(f), r.spofs().get(i), m::toString);
-      assertSame(r.cutSets().get(i), r.cutSets(f));
+      assertSame(r.cutSets().get(i), r.cutSets(f).orElseThrow());
     }
+    for (int i = 0; i < functions.size(); i++) {
+      assertEquals(a.spofs(functions.get(i).id()), r.spofs().get(i), m::toString);
+    }
+  }
+
+  /** The order of byExposure(), checked pair by pair against its definition. */
+  @Property(tries = 300)
+  void functionsAreOrderedByExposure(@ForAll Model m) {
+    Report r = Report.of(m);
+    List<SpofReport> order = r.byExposure();
+    assertEquals(Set.copyOf(r.spofs()), Set.copyOf(order), "a permutation of every function");
+    assertEquals(r.spofs().size(), order.size());
+    List<String> modelOrder = m.functions().stream().map(Node::id).toList();
+    for (int i = 0; i + 1 < order.size(); i++) {
+      SpofReport x = order.get(i);
+      SpofReport y = order.get(i + 1);
+      int wx = m.requireNode(x.target()).criticality().map(Criticality::weight).orElse(0);
+      int wy = m.requireNode(y.target()).criticality().map(Criticality::weight).orElse(0);
+      List<Integer> kx = List.of(-wx, -x.commonCauseCount(), -x.spofs().size(), modelOrder.indexOf(x.target()));
+      List<Integer> ky = List.of(-wy, -y.commonCauseCount(), -y.spofs().size(), modelOrder.indexOf(y.target()));
+      int c = 0;
+      for (int k = 0; k < 4 && c == 0; k++) {
+        c = Integer.compare(kx.get(k), ky.get(k));
+      }
+      assertTrue(c < 0, () -> x.target() + " before " + y.target() + " in " + m);
+    }
+  }
+
+  /** The totals count every part in full, whatever a rendering shows. */
+  @Property(tries = 200)
+  void totalsCountEveryPart(@ForAll Model m) {
+    Report r = Report.builder(m).doublePoints(1).build();
+    Report.Totals t = r.totals();
+    assertEquals(m.functions().size(), t.functions());
+    assertEquals(r.spofs().stream().mapToLong(s -> s.spofs().size()).sum(), t.spofs());
+    assertEquals(r.spofs().stream().filter(s -> !s.spofs().isEmpty()).count(), t.functionsWithSpofs());
+    assertEquals(r.spofs().stream().mapToLong(s -> s.commonCause().size()).sum(), t.commonCause());
+    assertEquals(Math.min(1, m.functions().size()), t.doublePointFunctions());
+    assertEquals(r.cutSets().stream().mapToLong(c -> c.ofOrder(2).size()).sum(), t.doublePoints());
+    assertEquals(r.ranking().critical().size(), t.criticalNodes());
+    assertEquals(r.interfaces().interfaces().size(), t.interfaces());
+    assertEquals(r.interfaces().interfaces().stream().filter(InterfaceReport.Interface::isSpof).count(),
+        t.spofInterfaces());
+    assertEquals(r.interfaces().groups().size(), t.interfaceGroups());
+    assertEquals(r.interfaces().groups().stream().filter(g -> !g.spofInterfaces().isEmpty()).count(),
+        t.spofGroups());
+  }
+
+  @Test
+  void doublePointsAreFoundForTheMostExposedFunctionsOnly() {
+    Model m = hospital();
+    Report one = Report.builder(m).doublePoints(1).build();
+    assertEquals(List.of("emergency-care", "records-office"),
+        one.byExposure().stream().map(SpofReport::target).toList(), "vital before important");
+    assertEquals(List.of(Analysis.of(m).cutSets("emergency-care", 2)), one.cutSets());
+    assertTrue(one.cutSets("records-office").isEmpty(), "not among the most exposed");
+    assertTrue(Report.builder(m).doublePoints(0).build().cutSets().isEmpty());
+    assertEquals(2, Report.builder(m).doublePoints(Integer.MAX_VALUE).build().cutSets().size());
+    assertThrows(IllegalArgumentException.class, () -> Report.builder(m).doublePoints(-1));
   }
 
   @Property(tries = 200)
@@ -111,8 +171,9 @@ class ReportTest {
     List<String> heard = new ArrayList<>();
     Report r = Report.builder(m).scenario(fuelStrike()).simulation(flu)
         .scenarios(List.of(staffFlu())).listener(heard::add).build();
-    assertEquals(List.of("single points of failure 1/2", "single points of failure 2/2", "ranking",
-        "interfaces", "recovery objectives", "simulating Fuel strike", "simulating Staff flu"), heard);
+    assertEquals(List.of("single points of failure", "double points of failure 1/2",
+        "double points of failure 2/2", "ranking", "interfaces", "recovery objectives",
+        "simulating Fuel strike", "simulating Staff flu"), heard);
     assertEquals(List.of("Fuel strike", "Staff flu", "Staff flu"),
         r.simulations().stream().map(s -> s.scenario().name()).toList());
     assertSame(flu, r.simulations().get(1), "a result given is kept as it is");
@@ -127,7 +188,7 @@ class ReportTest {
     assertSame(m, r.model());
     assertEquals(a.spofs(), r.spofs());
     assertEquals(List.of(a.cutSets("emergency-care", 2), a.cutSets("records-office", 2)), r.cutSets());
-    assertEquals(Set.of("gen-a", "gen-b"), r.cutSets("emergency-care").ofOrder(2).get(0));
+    assertEquals(Set.of("gen-a", "gen-b"), r.cutSets("emergency-care").orElseThrow().ofOrder(2).get(0));
     assertEquals(a.spofs("records-office"), r.spofs("records-office"));
     assertEquals(a.ranking(), r.ranking());
     assertEquals(a.interfaces(), r.interfaces());
@@ -149,7 +210,8 @@ class ReportTest {
     List<String> lines = r.toString().lines().toList();
     assertEquals(7, lines.size(), r::toString);
     assertEquals("Report of " + hospital(), lines.get(0));
-    assertEquals("  2 functions: 4 single points of failure (1 common-cause), 4 double points of failure",
+    assertEquals("  2 functions: 4 single points of failure (1 common-cause), 4 double points of failure"
+        + " of the 2 most exposed",
         lines.get(1));
     assertTrue(lines.get(2).startsWith("  ranking: "), lines.get(2));
     assertTrue(lines.get(3).startsWith("  interfaces: 2 requirements across organisations, 2 of them"),
@@ -178,8 +240,8 @@ class ReportTest {
     List<String> stages = new ArrayList<>();
     Report r = Report.builder(m).risk(dev.kuja.scenario.MonteCarlo.of(m).seed(3).scenarios(2_000))
         .listener(stages::add).build();
-    assertEquals(List.of("single points of failure 1/2", "single points of failure 2/2", "ranking",
-        "interfaces", "risk matrix", "recovery objectives"), stages);
+    assertEquals(List.of("single points of failure", "double points of failure 1/2",
+        "double points of failure 2/2", "ranking", "interfaces", "risk matrix", "recovery objectives"), stages);
     dev.kuja.scenario.RiskMatrix matrix = r.riskMatrix().orElseThrow();
     assertEquals(dev.kuja.scenario.RiskMatrix.of(dev.kuja.scenario.MonteCarlo.of(m).seed(3).scenarios(2_000)),
         matrix);

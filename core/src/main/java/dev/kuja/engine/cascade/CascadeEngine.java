@@ -42,6 +42,11 @@ public final class CascadeEngine {
   private final CompactModel cm;
   private final int n;
   private final int r;
+  /** The owner of every requirement (the compact form keeps none), shared by the model's engines. */
+  private final int[] owner;
+
+  /** The owners of a model's requirements, made once for all its simulations. */
+  private record Owners(int[] of) {}
 
   // disruptions: nodes of each, start and end (NEVER when open-ended)
   private final int[][] dNodes;
@@ -49,6 +54,14 @@ public final class CascadeEngine {
   private final long[] dEnd;
   private final long horizon;
   private final Listener listener;
+
+  // an episode (see episode()): times of the end family are TAG + offset, meaning end + offset
+  private final boolean parametric;
+  /** The end of the episode's disruption, the value the end family is compared at. */
+  private final long end;
+  /** The ends the run is valid for, both inclusive: every comparison made holds for them. */
+  private long validFrom = 1;
+  private long validTo = Long.MAX_VALUE;
 
   // node state
   private final boolean[] down;
@@ -105,9 +118,17 @@ public final class CascadeEngine {
 
   public CascadeEngine(CompactModel cm, int[][] dNodes, long[] dStart, long[] dEnd, long horizon,
       Listener listener) {
+    this(cm, dNodes, dStart, dEnd, horizon, listener, false, 0);
+  }
+
+  private CascadeEngine(CompactModel cm, int[][] dNodes, long[] dStart, long[] dEnd, long horizon,
+      Listener listener, boolean parametric, long end) {
+    this.parametric = parametric;
+    this.end = end;
     this.cm = cm;
     this.n = cm.n;
     this.r = cm.r;
+    this.owner = cm.derived(Owners.class, c -> new Owners(c.reqOwners())).of();
     this.dNodes = dNodes;
     this.dStart = dStart;
     this.dEnd = dEnd;
@@ -170,7 +191,7 @@ public final class CascadeEngine {
   public void run() {
     while (true) {
       long t = nextTime();
-      if (t == CompactModel.NEVER || t >= horizon) {
+      if (t == CompactModel.NEVER || cmp(t, horizon) >= 0) {
         break;
       }
       instant(t, true);
@@ -239,12 +260,165 @@ public final class CascadeEngine {
     return outages;
   }
 
+  // ------------------------------------------------------------------ episodes
+
+  /** The mark of a time of an episode's end family: TAG + offset stands for end + offset. */
+  static final long TAG = 1L << 62;
+
+  /** The largest offset an episode's time may have; beyond it the episode is not supported. */
+  private static final long MAX_OFFSET = 1L << 60;
+
+  /** Thrown inside an episode whose times or events go beyond what it can represent. */
+  private static final class Unsupported extends RuntimeException {
+    Unsupported() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * The cascade of one disruption of {@code nodes} from time 0 to {@code end} (at least 1 ms),
+   * nothing else disrupted and no horizon, in a form that holds for every end in an interval.
+   *
+   * <p>Every time of such a run is either an offset from the start or an offset from the end,
+   * and the engine's decisions compare two times; two of one family compare alike whatever the
+   * end, two of different families compare as the end compares with the difference of their
+   * offsets. The run keeps its times in that form, decides every comparison at {@code end}, and
+   * narrows the interval of ends for which each decision that shapes the timeline comes out the
+   * same — the order of its instants, and at each instant which events are due, which
+   * requirements have outlasted their tolerance and which nodes are still recovering: for any
+   * end in it the run goes through the same states at the same instants, so its outages are the
+   * same with the end's offsets moved. (The causes it records may differ, as events due at one
+   * instant may be handled in another order; ensembles need only the outages.) A Monte Carlo ensemble samples thousands of outages of the same units
+   * with durations from a continuous distribution; with episodes it simulates a unit once per
+   * such interval instead of once per outage.
+   *
+   * @return the episode — one that does not settle when the run goes beyond a bound of events
+   *     (a cycle that blinks for ever) or leaves a node down for good, for every end in its
+   *     interval as well; empty when its times are too large to represent
+   */
+  public static java.util.Optional<Episode> episode(CompactModel cm, int[] nodes, long end) {
+    if (end < 1 || end >= MAX_OFFSET) {
+      return java.util.Optional.empty();
+    }
+    CascadeEngine e = new CascadeEngine(cm, new int[][] {nodes}, new long[] {0},
+        new long[] {TAG}, CompactModel.NEVER, null, true, end);
+    try {
+      long limit = 64L * (cm.n + cm.r) + 1024;
+      long events = 0;
+      long previous = 0;
+      while (true) {
+        long t = e.nextTime();
+        if (t == CompactModel.NEVER) {
+          break;
+        }
+        if (events++ > limit) {
+          return java.util.Optional.of(e.unsettled());
+        }
+        if (events > 1) {
+          e.cmp(previous, t); // the instants keep their order
+        }
+        previous = t;
+        e.instant(t, true);
+      }
+    } catch (Unsupported u) {
+      return java.util.Optional.empty();
+    }
+    for (int v = 0; v < cm.n; v++) {
+      if (e.down[v]) {
+        return java.util.Optional.of(e.unsettled()); // locked: it never ends
+      }
+    }
+    Outages o = e.outages;
+    int[] node = Arrays.copyOf(o.node, o.size);
+    long[] from = Arrays.copyOf(o.from, o.size);
+    long[] to = Arrays.copyOf(o.to, o.size);
+    return java.util.Optional.of(new Episode(e.validFrom, e.validTo, true, node, from, to));
+  }
+
+  private Episode unsettled() {
+    return new Episode(validFrom, validTo, false, new int[0], new long[0], new long[0]);
+  }
+
+  /**
+   * The outages of an episode: node, from and to of each, in the order they ended, with times
+   * in the episode's form (an offset from the start, or {@link #TAG} plus an offset from the
+   * end); valid for every end from {@code validFrom} to {@code validTo}, both inclusive. One that
+   * does not {@code settle} has no outages: for every end in its interval the cascade blinks for
+   * ever or leaves a node down for good.
+   */
+  public record Episode(long validFrom, long validTo, boolean settles, int[] node, long[] from, long[] to) {
+
+    /** True when the episode holds for a disruption of this length. */
+    public boolean holdsFor(long length) {
+      return length >= validFrom && length <= validTo;
+    }
+
+    /** Number of outages. */
+    public int size() {
+      return node.length;
+    }
+
+    /** The time of an episode's time {@code t} for a disruption from {@code start} to {@code end}. */
+    public static long at(long t, long start, long end) {
+      return t >= TAG ? end + (t - TAG) : start + t;
+    }
+  }
+
+  /**
+   * Orders two times at the episode's end without narrowing its interval: for the event heap and
+   * the choice of the next instant. The run's instants keep their order across the interval
+   * because each is compared with the one before (see {@link #episode}); which of the events due
+   * at one instant is handled first changes the causes recorded, never the timeline.
+   */
+  private int order(long a, long b) {
+    if (!parametric || a == CompactModel.NEVER || b == CompactModel.NEVER) {
+      return Long.compare(a, b);
+    }
+    return Long.compare(a >= TAG ? end + (a - TAG) : a, b >= TAG ? end + (b - TAG) : b);
+  }
+
+  /** Compares two times; in an episode, at its end, narrowing the ends the decision holds for. */
+  private int cmp(long a, long b) {
+    if (!parametric || a == CompactModel.NEVER || b == CompactModel.NEVER) {
+      return Long.compare(a, b);
+    }
+    boolean endA = a >= TAG;
+    boolean endB = b >= TAG;
+    if (endA == endB) {
+      return Long.compare(a, b);
+    }
+    // start + s against end + f: as the end compares with s - f
+    long s = endA ? b : a;
+    long f = (endA ? a : b) - TAG;
+    long threshold = s - f;
+    int startVsEnd = Long.compare(s, end + f);
+    if (startVsEnd < 0) {
+      validFrom = Math.max(validFrom, threshold + 1);
+    } else if (startVsEnd > 0) {
+      validTo = Math.min(validTo, threshold - 1);
+    } else {
+      validFrom = Math.max(validFrom, threshold);
+      validTo = Math.min(validTo, threshold);
+    }
+    return endA ? -startVsEnd : startVsEnd;
+  }
+
+  /** A time plus a duration; in an episode, within its family. */
+  private long plus(long t, long d) {
+    long sum = CompactModel.plus(t, d);
+    if (parametric && t != CompactModel.NEVER && d != CompactModel.NEVER
+        && (sum == CompactModel.NEVER || (t >= TAG ? sum - TAG >= MAX_OFFSET : sum >= MAX_OFFSET))) {
+      throw new Unsupported();
+    }
+    return sum;
+  }
+
   private long nextTime() {
     long t = CompactModel.NEVER;
     if (nextEdge < edgeTime.length) {
       t = edgeTime[nextEdge];
     }
-    if (heapSize > 0 && heapTime[0] < t) {
+    if (heapSize > 0 && order(heapTime[0], t) < 0) {
       t = heapTime[0];
     }
     return t;
@@ -252,7 +426,7 @@ public final class CascadeEngine {
 
   private void instant(long t, boolean record) {
     // 1. the facts that change at t
-    while (nextEdge < edgeTime.length && edgeTime[nextEdge] == t) {
+    while (nextEdge < edgeTime.length && cmp(edgeTime[nextEdge], t) == 0) {
       int ref = edgeRef[nextEdge++];
       int i = Math.abs(ref) - 1;
       for (int v : dNodes[i]) {
@@ -266,17 +440,17 @@ public final class CascadeEngine {
         }
       }
     }
-    while (heapSize > 0 && heapTime[0] == t) {
+    while (heapSize > 0 && cmp(heapTime[0], t) == 0) {
       int ref = heapRef[0];
       popEvent();
       if (ref < r) {
-        if (brokenSince[ref] != NONE && CompactModel.plus(brokenSince[ref], cm.reqTol(ref)) == t) {
-          upSeed(cm.reqOwner(ref));
+        if (brokenSince[ref] != NONE && cmp(plus(brokenSince[ref], cm.reqTol(ref)), t) == 0) {
+          upSeed(owner[ref]);
         }
       } else {
         int v = ref - r;
         if (!causeActive[v] && causeEndedAt[v] != NONE
-            && CompactModel.plus(causeEndedAt[v], cm.recovery(v)) == t) {
+            && cmp(plus(causeEndedAt[v], cm.recovery(v)), t) == 0) {
           downSeed(v);
         }
       }
@@ -327,13 +501,13 @@ public final class CascadeEngine {
     if (rec == 0) {
       return false;
     }
-    return causeActive[v] || (causeEndedAt[v] != NONE && t < CompactModel.plus(causeEndedAt[v], rec));
+    return causeActive[v] || (causeEndedAt[v] != NONE && cmp(t, plus(causeEndedAt[v], rec)) < 0);
   }
 
   /** Requirement q has been broken for at least its tolerance (fixed by the past). */
   private boolean expired(int q, long t) {
     long tol = cm.reqTol(q);
-    return tol == 0 || (brokenSince[q] != NONE && t >= CompactModel.plus(brokenSince[q], tol));
+    return tol == 0 || (brokenSince[q] != NONE && cmp(t, plus(brokenSince[q], tol)) >= 0);
   }
 
   private boolean broken(int q) {
@@ -365,7 +539,7 @@ public final class CascadeEngine {
     for (int head = 0; head < s; head++) {
       int x = sList[head];
       for (int i = cm.revStart(x); i < cm.revStart(x + 1); i++) {
-        int u = cm.reqOwner(cm.revReq(i));
+        int u = cm.revOwner(i);
         if (down[u] && !inS[u] && !selfSupported(u, t)) {
           inS[u] = true;
           sList[s++] = u;
@@ -409,7 +583,7 @@ public final class CascadeEngine {
         int q = cm.revReq(j);
         markReq(q, t);
         downCount[q]++;
-        int u = cm.reqOwner(q);
+        int u = cm.revOwner(j);
         if (!down[u] && broken(q) && expired(q, t)) {
           markDirty(u);
           enqueue(u);
@@ -441,7 +615,7 @@ public final class CascadeEngine {
     for (int i = 0; i < reqDirtyCount; i++) {
       int q = reqDirtyList[i];
       if ((broken(q) && expired(q, t)) != reqWasCause[q]) {
-        markDirty(cm.reqOwner(q));
+        markDirty(owner[q]);
       }
       if (!broken(q)) {
         brokenSince[q] = NONE;
@@ -449,7 +623,7 @@ public final class CascadeEngine {
         brokenSince[q] = t;
         brokenBy[q] = trigger(q);
         if (cm.reqTol(q) > 0) {
-          pushEvent(CompactModel.plus(t, cm.reqTol(q)), q);
+          pushEvent(plus(t, cm.reqTol(q)), q);
         }
       }
       reqDirty[q] = false;
@@ -462,7 +636,7 @@ public final class CascadeEngine {
       if (causeActive[v] && !cause) {
         causeEndedAt[v] = t;
         if (cm.recovery(v) > 0) {
-          pushEvent(CompactModel.plus(t, cm.recovery(v)), r + v);
+          pushEvent(plus(t, cm.recovery(v)), r + v);
         }
       }
       causeActive[v] = cause;
@@ -520,7 +694,7 @@ public final class CascadeEngine {
     int i = heapSize++;
     while (i > 0) {
       int parent = (i - 1) >>> 1;
-      if (heapTime[parent] <= time) {
+      if (order(heapTime[parent], time) <= 0) {
         break;
       }
       heapTime[i] = heapTime[parent];
@@ -538,10 +712,10 @@ public final class CascadeEngine {
     int half = heapSize >>> 1;
     while (i < half) {
       int child = 2 * i + 1;
-      if (child + 1 < heapSize && heapTime[child + 1] < heapTime[child]) {
+      if (child + 1 < heapSize && order(heapTime[child + 1], heapTime[child]) < 0) {
         child++;
       }
-      if (lastTime <= heapTime[child]) {
+      if (order(lastTime, heapTime[child]) <= 0) {
         break;
       }
       heapTime[i] = heapTime[child];

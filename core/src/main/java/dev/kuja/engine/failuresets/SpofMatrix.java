@@ -102,7 +102,7 @@ public final class SpofMatrix {
       boolean ok = cm.revStart(v) < cm.revStart(v + 1);
       for (int i = cm.revStart(v); ok && i < cm.revStart(v + 1); i++) {
         int q = cm.revReq(i);
-        int u = cm.reqOwner(q);
+        int u = cm.revOwner(i);
         ok = cm.toBreak(q) == 1 && (owner < 0 || owner == u);
         owner = u;
       }

@@ -3,6 +3,7 @@ package dev.kuja.engine.graph;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
+import dev.kuja.model.Criticality;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.NodeKind;
@@ -40,28 +41,92 @@ public final class CompactModel {
   /** Number of requirements. */
   public final int r;
   private final String[] ids;
-  private final Map<String, Integer> index;
+  /**
+   * The nodes ordered by the hash codes of their ids (ties by index): {@link #find} is a binary
+   * search over it. One int per node.
+   */
+  private final int[] byHash;
 
   /** Requirements of node v: {@code reqStart[v] .. reqStart[v+1]-1}. */
   private final int[] reqStart;
-  /** Owner node of each requirement. */
-  private final int[] reqOwner;
-  /** k of each requirement. */
-  private final int[] reqK;
-  /** Tolerance of each requirement, in ms. */
-  private final long[] reqTol;
+  /** k of each requirement, in a byte when every k is below 128, else in an int. */
+  private final byte[] reqKByte;
+  private final int[] reqKInt;
+  /** Tolerance of each requirement, in ms, in a table of the distinct tolerances. */
+  private final Times reqTol;
   /** Alternatives of requirement q: {@code alts[altStart[q] .. altStart[q+1]-1]}. */
   private final int[] altStart;
   private final int[] alts;
-  /** Requirements in which node u is an alternative: {@code revReq[revStart[u] .. revStart[u+1]-1]}. */
+  /**
+   * The requirements in which node u is an alternative, reverse slots {@code revStart[u] ..
+   * revStart[u+1]-1}: slot i is requirement {@code reqStart[revOwner[i]] + revPlace[i]} of node
+   * {@code revOwner[i]} — its owner at hand for the hot loops that follow failures upwards,
+   * without an owner per requirement. A place of 255 or more is looked up in {@code revFar}.
+   */
   private final int[] revStart;
-  private final int[] revReq;
-  /** Recovery time per node, in ms. */
-  private final long[] recovery;
-  /** Kind ordinal per node. */
+  private final int[] revOwner;
+  private final byte[] revPlace;
+  private final Map<Integer, Integer> revFar;
+  /** Recovery time per node, in ms, in a table of the distinct recovery times. */
+  private final Times recovery;
+  /** Kind ordinal (low 2 bits) and criticality ordinal + 1 (0 for none, next 3 bits) per node. */
   private final byte[] kind;
-  /** Criticality weight per node (0 for nodes that are not functions). */
-  private final int[] weight;
+
+  /** Weights of the criticalities by ordinal + 1; 0 for none. */
+  private static final int[] WEIGHT = weights();
+
+  private static int[] weights() {
+    int[] w = new int[Criticality.values().length + 1];
+    for (Criticality c : Criticality.values()) {
+      w[c.ordinal() + 1] = c.weight();
+    }
+    return w;
+  }
+
+  /**
+   * Times in milliseconds, one per element, stored as positions in a table of the distinct
+   * values: a byte each while there are at most 256 of them (tolerances and recovery times are
+   * a few dozen round durations in practice), a char each up to 65,536, a long each beyond.
+   */
+  private static final class Times {
+    private final long[] table;
+    private final byte[] small;
+    private final char[] medium;
+    private final long[] direct;
+
+    Times(long[] values) {
+      long[] distinct = Arrays.stream(values).distinct().sorted().toArray();
+      if (distinct.length <= 1 << 16) {
+        table = distinct;
+        direct = null;
+        if (distinct.length <= 1 << 8) {
+          small = new byte[values.length];
+          medium = null;
+          for (int i = 0; i < values.length; i++) {
+            small[i] = (byte) Arrays.binarySearch(distinct, values[i]);
+          }
+        } else {
+          small = null;
+          medium = new char[values.length];
+          for (int i = 0; i < values.length; i++) {
+            medium[i] = (char) Arrays.binarySearch(distinct, values[i]);
+          }
+        }
+      } else {
+        table = null;
+        small = null;
+        medium = null;
+        direct = values;
+      }
+    }
+
+    long get(int i) {
+      if (small != null) {
+        return table[small[i] & 0xff];
+      }
+      return medium != null ? table[medium[i]] : direct[i];
+    }
+  }
 
   /** The id of node v. */
   public String id(int v) {
@@ -73,19 +138,47 @@ public final class CompactModel {
     return reqStart[v];
   }
 
-  /** The node that has requirement q. */
+  /**
+   * The node that has requirement q, by a binary search over the nodes' first requirements
+   * (O(log n)). Loops that follow failures upwards read the owner of a reverse slot instead
+   * ({@link #revOwner(int)}); an engine that needs the owner of any requirement often copies
+   * {@link #reqOwners()}.
+   */
   public int reqOwner(int q) {
-    return reqOwner[q];
+    if (q < 0 || q >= r) {
+      throw new IndexOutOfBoundsException("requirement " + q + " of " + r);
+    }
+    // the last node whose first requirement is at most q: its requirements hold q
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (reqStart[mid] <= q) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The owner of every requirement, as an array the caller owns (for hot loops). */
+  public int[] reqOwners() {
+    int[] owner = new int[r];
+    for (int v = 0; v < n; v++) {
+      Arrays.fill(owner, reqStart[v], reqStart[v + 1], v);
+    }
+    return owner;
   }
 
   /** How many alternatives of requirement q must operate for it to hold. */
   public int reqK(int q) {
-    return reqK[q];
+    return reqKInt != null ? reqKInt[q] : reqKByte[q];
   }
 
   /** The tolerance of requirement q, in milliseconds. */
   public long reqTol(int q) {
-    return reqTol[q];
+    return reqTol.get(q);
   }
 
   /** The first alternative slot of requirement q; its alternatives are {@code alt(altStart(q)) .. alt(altStart(q + 1) - 1)}. */
@@ -110,22 +203,28 @@ public final class CompactModel {
 
   /** The requirement in reverse slot i. */
   public int revReq(int i) {
-    return revReq[i];
+    int place = revPlace[i] & 0xff;
+    return place != 0xff ? reqStart[revOwner[i]] + place : revFar.get(i);
+  }
+
+  /** The node whose requirement is in reverse slot i: {@code reqOwner(revReq(i))}, at once. */
+  public int revOwner(int i) {
+    return revOwner[i];
   }
 
   /** The recovery time of node v, in milliseconds. */
   public long recovery(int v) {
-    return recovery[v];
+    return recovery.get(v);
   }
 
   /** The kind ordinal of node v ({@link NodeKind#ordinal()}). */
   public byte kind(int v) {
-    return kind[v];
+    return (byte) (kind[v] & 3);
   }
 
   /** The criticality weight of node v (0 for nodes that are not functions). */
   public int weight(int v) {
-    return weight[v];
+    return WEIGHT[kind[v] >> 2];
   }
 
   private volatile int[] rank;
@@ -179,7 +278,7 @@ public final class CompactModel {
           int[] byRank = new int[n];
           int[] rankOf = new int[n];
           for (int k = 0; k < n; k++) {
-            int v = index.get(sorted[k]);
+            int v = find(sorted[k]);
             byRank[k] = v;
             rankOf[v] = k;
           }
@@ -201,8 +300,87 @@ public final class CompactModel {
 
   /** The index of a node id, or -1. */
   public int find(String id) {
-    Integer i = index.get(id);
-    return i == null ? -1 : i;
+    int hash = id.hashCode();
+    int lo = 0;
+    int hi = n - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int h = ids[byHash[mid]].hashCode();
+      if (h < hash) {
+        lo = mid + 1;
+      } else if (h > hash) {
+        hi = mid - 1;
+      } else {
+        // the first of the ids with this hash, then each of them
+        int first = mid;
+        while (first > 0 && ids[byHash[first - 1]].hashCode() == hash) {
+          first--;
+        }
+        for (int k = first; k < n && ids[byHash[k]].hashCode() == hash; k++) {
+          if (ids[byHash[k]].equals(id)) {
+            return byHash[k];
+          }
+        }
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The hash code of every id in the high half and its node in the low half, ascending. */
+  private static long[] hashKeys(String[] ids) {
+    long[] keys = new long[ids.length];
+    for (int v = 0; v < ids.length; v++) {
+      keys[v] = (long) ids[v].hashCode() << 32 | v;
+    }
+    Arrays.sort(keys);
+    return keys;
+  }
+
+  /** The nodes of {@link #hashKeys}, in their order. */
+  private static int[] nodes(long[] keys) {
+    int[] order = new int[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      order[k] = (int) keys[k];
+    }
+    return order;
+  }
+
+  /**
+   * A hash table of the ids for freezing (node + 1 per slot, 0 empty, linear probing, a load of
+   * at most a half): the alternatives of a million nodes are resolved in a probe or two each,
+   * and the table is dropped once the model is frozen.
+   */
+  private static int[] lookup(String[] ids) {
+    int size = Integer.highestOneBit(Math.max(2, ids.length) * 2 - 1) << 1;
+    int[] table = new int[size];
+    int mask = size - 1;
+    for (int v = 0; v < ids.length; v++) {
+      int slot = spread(ids[v].hashCode()) & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = v + 1;
+    }
+    return table;
+  }
+
+  private static int spread(int hash) {
+    return hash * 0x9E3779B9 ^ (hash >>> 16);
+  }
+
+  /** The node of an id in a {@link #lookup} table, or −1. */
+  private static int find(int[] table, String[] ids, String id) {
+    int mask = table.length - 1;
+    for (int slot = spread(id.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+      int v = table[slot] - 1;
+      if (v < 0) {
+        return -1;
+      }
+      if (ids[v].equals(id)) {
+        return v;
+      }
+    }
   }
 
   /** The compact form of a model, built on first use and cached while the model lives. */
@@ -214,71 +392,179 @@ public final class CompactModel {
     List<Node> nodes = model.nodes();
     n = nodes.size();
     ids = new String[n];
-    index = new HashMap<>(n * 2);
     kind = new byte[n];
-    weight = new int[n];
-    recovery = new long[n];
+    long[] recoveries = new long[n];
     int reqCount = 0;
     int altCount = 0;
     for (int v = 0; v < n; v++) {
       Node node = nodes.get(v);
       ids[v] = node.id();
-      index.put(node.id(), v);
-      kind[v] = (byte) node.kind().ordinal();
-      weight[v] = node.criticality().map(c -> c.weight()).orElse(0);
-      recovery[v] = node.recovery().toMillis();
+      kind[v] = (byte) (node.kind().ordinal() | node.criticality().map(c -> c.ordinal() + 1).orElse(0) << 2);
+      recoveries[v] = node.recovery().toMillis();
       reqCount += node.requirements().size();
       for (Requirement q : node.requirements()) {
         altCount += q.n();
       }
     }
+    byHash = nodes(hashKeys(ids));
+    int[] lookup = lookup(ids);
+    recovery = new Times(recoveries);
     r = reqCount;
     reqStart = new int[n + 1];
-    reqOwner = new int[r];
-    reqK = new int[r];
-    reqTol = new long[r];
+    int[] ks = new int[r];
+    long[] tolerances = new long[r];
     altStart = new int[r + 1];
     alts = new int[altCount];
     int q = 0;
     int a = 0;
-    int[] inDegree = new int[n];
+    int largestK = 0;
     for (int v = 0; v < n; v++) {
       reqStart[v] = q;
       for (Requirement req : nodes.get(v).requirements()) {
-        reqOwner[q] = v;
-        reqK[q] = req.k();
-        reqTol[q] = req.tolerance().toMillis();
+        ks[q] = req.k();
+        largestK = Math.max(largestK, req.k());
+        tolerances[q] = req.tolerance().toMillis();
         altStart[q] = a;
         for (String alt : req.alternatives()) {
-          int u = index.get(alt);
-          alts[a++] = u;
-          inDegree[u]++;
+          alts[a++] = find(lookup, ids, alt);
         }
         q++;
       }
     }
     reqStart[n] = q;
     altStart[r] = a;
-    revStart = new int[n + 1];
-    for (int u = 0; u < n; u++) {
-      revStart[u + 1] = revStart[u] + inDegree[u];
+    reqTol = new Times(tolerances);
+    if (largestK < Byte.MAX_VALUE) {
+      reqKByte = new byte[r];
+      for (int k = 0; k < r; k++) {
+        reqKByte[k] = (byte) ks[k];
+      }
+      reqKInt = null;
+    } else {
+      reqKByte = null;
+      reqKInt = ks;
     }
-    revReq = new int[altCount];
-    int[] fill = new int[n];
-    for (int qq = 0; qq < r; qq++) {
-      for (int i = altStart[qq]; i < altStart[qq + 1]; i++) {
-        int u = alts[i];
-        revReq[revStart[u] + fill[u]++] = qq;
+    revStart = new int[n + 1];
+    revOwner = new int[altCount];
+    revPlace = new byte[altCount];
+    revFar = reverse(n, r, reqStart, altStart, alts, revStart, revOwner, revPlace);
+  }
+
+  /**
+   * Fills the reverse slots: every requirement q of every node v, for each of its alternatives
+   * u, in the order of q, gets a slot of u holding v and q's place among v's requirements.
+   *
+   * @return the places of 255 and more, by slot
+   */
+  private static Map<Integer, Integer> reverse(int n, int r, int[] reqStart, int[] altStart,
+      int[] alts, int[] revStart, int[] revOwner, byte[] revPlace) {
+    for (int i = 0; i < alts.length; i++) {
+      revStart[alts[i] + 1]++;
+    }
+    for (int u = 0; u < n; u++) {
+      revStart[u + 1] += revStart[u];
+    }
+    int[] fill = Arrays.copyOf(revStart, n);
+    Map<Integer, Integer> far = new HashMap<>();
+    for (int v = 0; v < n; v++) {
+      for (int q = reqStart[v]; q < reqStart[v + 1]; q++) {
+        int place = q - reqStart[v];
+        for (int i = altStart[q]; i < altStart[q + 1]; i++) {
+          int slot = fill[alts[i]]++;
+          revOwner[slot] = v;
+          if (place < 0xff) {
+            revPlace[slot] = (byte) place;
+          } else {
+            revPlace[slot] = (byte) 0xff;
+            far.put(slot, q);
+          }
+        }
       }
     }
+    return far.isEmpty() ? Map.of() : Map.copyOf(far);
+  }
+
+  /**
+   * The compact form of the sub-model induced by {@code nodes}, which must be ascending and
+   * closed under requirements (every alternative of a member a member, as a dependency closure
+   * is): node i of the result is {@code nodes[i]}, with its id, kind, weight and recovery, and
+   * requirements and alternatives keep their order. So every engine visits the sub-model in the
+   * order it visits those nodes of the whole, restricted to them — a run restricted to a closure
+   * gives the same answer on either, but on the sub-model it never looks at the dependents
+   * outside it (a national hub may have a million). It costs O(c log c) for c nodes and their
+   * requirements; the result is not cached.
+   *
+   * @throws IllegalArgumentException when the nodes are not ascending or not closed
+   */
+  public CompactModel restrict(int[] nodes) {
+    int c = nodes.length;
+    for (int i = 1; i < c; i++) {
+      if (nodes[i - 1] >= nodes[i]) {
+        throw new IllegalArgumentException("the nodes of a sub-model must be ascending");
+      }
+    }
+    int reqs = 0;
+    int altCount = 0;
+    for (int v : nodes) {
+      reqs += reqStart[v + 1] - reqStart[v];
+      altCount += altStart[reqStart[v + 1]] - altStart[reqStart[v]];
+    }
+    return new CompactModel(this, nodes, reqs, altCount);
+  }
+
+  private CompactModel(CompactModel whole, int[] nodes, int reqs, int altCount) {
+    n = nodes.length;
+    r = reqs;
+    ids = new String[n];
+    kind = new byte[n];
+    long[] recoveries = new long[n];
+    reqStart = new int[n + 1];
+    int[] ks = new int[r];
+    long[] tolerances = new long[r];
+    altStart = new int[r + 1];
+    alts = new int[altCount];
+    int q = 0;
+    int a = 0;
+    for (int v = 0; v < n; v++) {
+      int w = nodes[v];
+      ids[v] = whole.ids[w];
+      kind[v] = whole.kind[w];
+      recoveries[v] = whole.recovery(w);
+      reqStart[v] = q;
+      for (int wq = whole.reqStart[w]; wq < whole.reqStart[w + 1]; wq++) {
+        ks[q] = whole.reqK(wq);
+        tolerances[q] = whole.reqTol(wq);
+        altStart[q] = a;
+        for (int i = whole.altStart[wq]; i < whole.altStart[wq + 1]; i++) {
+          int u = Arrays.binarySearch(nodes, whole.alts[i]);
+          if (u < 0) {
+            throw new IllegalArgumentException("the nodes of a sub-model must be closed under "
+                + "requirements: " + whole.ids[w] + " requires " + whole.ids[whole.alts[i]]);
+          }
+          alts[a++] = u;
+        }
+        q++;
+      }
+    }
+    reqStart[n] = q;
+    altStart[r] = a;
+    byHash = nodes(hashKeys(ids));
+    recovery = new Times(recoveries);
+    reqTol = new Times(tolerances);
+    reqKByte = null;
+    reqKInt = ks;
+    revStart = new int[n + 1];
+    revOwner = new int[altCount];
+    revPlace = new byte[altCount];
+    revFar = reverse(n, r, reqStart, altStart, alts, revStart, revOwner, revPlace);
   }
 
   /** The index of a node id. */
   public int index(String id) {
-    Integer i = index.get(id);
-    if (i == null) {
+    int i = find(id);
+    if (i < 0) {
       throw new NoSuchElementException(
-          "no node '" + id + "' in the model" + Suggestions.hint(id, index.keySet()));
+          "no node '" + id + "' in the model" + Suggestions.hint(id, Arrays.asList(ids)));
     }
     return i;
   }
@@ -294,7 +580,7 @@ public final class CompactModel {
   }
 
   public boolean isFunction(int v) {
-    return kind[v] == NodeKind.FUNCTION.ordinal();
+    return (kind[v] & 3) == NodeKind.FUNCTION.ordinal();
   }
 
   /** Number of alternatives of requirement q. */
@@ -304,7 +590,7 @@ public final class CompactModel {
 
   /** Alternatives that must fail before requirement q stops holding: n − k + 1. */
   public int toBreak(int q) {
-    return altStart[q + 1] - altStart[q] - reqK[q] + 1;
+    return altStart[q + 1] - altStart[q] - reqK(q) + 1;
   }
 
   /** Adds two times, saturating at {@link #NEVER}. */

@@ -110,11 +110,11 @@ public final class BitPropagation {
       }
       told[u] |= news;
       for (int i = cm.revStart(u), e = cm.revStart(u + 1); i < e; i++) {
-        int q = cm.revReq(i);
-        int v = cm.reqOwner(q);
+        int v = cm.revOwner(i);
         if (allowed != null && !allowed[v]) {
           continue;
         }
+        int q = cm.revReq(i);
         long grow = (counting ? broken(q, news) : dead(q)) & ~mask[v];
         if (grow != 0) {
           if (mask[v] == 0) {

@@ -110,11 +110,11 @@ public final class FailurePropagation {
         break;
       }
       for (int i = cm.revStart(u), e = cm.revStart(u + 1); i < e; i++) {
-        int q = cm.revReq(i);
-        int v = cm.reqOwner(q);
+        int v = cm.revOwner(i);
         if (done[v] || (allowed != null && !allowed[v])) {
           continue;
         }
+        int q = cm.revReq(i);
         if (count[q]++ == 0) {
           touchedReqs[touchedReqCount++] = q;
         }
@@ -160,11 +160,11 @@ public final class FailurePropagation {
     while (head < failedCount) {
       int u = failed[head++];
       for (int i = cm.revStart(u), e = cm.revStart(u + 1); i < e; i++) {
-        int q = cm.revReq(i);
-        int v = cm.reqOwner(q);
+        int v = cm.revOwner(i);
         if (done[v] || (allowed != null && !allowed[v])) {
           continue;
         }
+        int q = cm.revReq(i);
         if (count[q]++ == 0) {
           touchedReqs[touchedReqCount++] = q;
         }

@@ -103,12 +103,41 @@ public final class ModelDocuments {
 
   /** Reads several documents as one model, within the given limits (each document's own). */
   public static Model read(List<Path> files, ReadOptions options) {
+    // a valid document is read straight from its tokens; the located reader reads it again
+    // only when there is something to report, so that every problem has its place
+    if (files.size() == 1) {
+      Optional<Model> fast = fast(files.get(0), options);
+      if (fast.isPresent()) {
+        return fast.get();
+      }
+    }
     return Composition.read(files, options);
   }
 
   /** Reads a model from text; {@code name} stands for the file in messages. */
   public static Model read(String text, String name, Format format) {
-    return Composition.read(Source.of(text, name, format, ReadOptions.DEFAULT), ReadOptions.DEFAULT);
+    Source source = Source.of(text, name, format, ReadOptions.DEFAULT);
+    return FastModelReader.read(source).orElseGet(() -> located(source, ReadOptions.DEFAULT));
+  }
+
+  /**
+   * A single document read straight from its tokens when it is valid and needs no composition
+   * (no includes, no externals); empty when the located reader must read it, which finds every
+   * problem with its place.
+   */
+  private static Optional<Model> fast(Path file, ReadOptions options) {
+    Source source;
+    try {
+      source = Source.of(file, options);
+    } catch (DocumentException e) {
+      return Optional.empty(); // the located reader reports it, in its words
+    }
+    return FastModelReader.read(source);
+  }
+
+  /** Reads a document through the located reader alone, reporting every problem with its place. */
+  static Model located(Source source, ReadOptions options) {
+    return Composition.read(source, options);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.kuja.io.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kuja.analysis.CutSets;
 import dev.kuja.analysis.InterfaceReport;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
@@ -33,6 +34,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,22 +51,35 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A continuity report as one self-contained HTML file that opens offline in any browser: the
- * dependency graph laid out in layers (functions on top, then resources, then suppliers by
- * tier; organisations as colours; SPOFs and common-cause SPOFs highlighted; interfaces between
- * organisations dashed; click a node for what it requires, what requires it, its SPOFs and its
- * document; search; zoom and pan), the coordination matrix of who must plan with whom beside it
- * (click a cell to see its critical interfaces in the graph) with the commitments of external
- * services, the SPOFs and double points of failure of every critical function, a timeline of
- * each simulated scenario against the MTPDs (bars coloured by the impact level reached, for
- * functions with impact thresholds), the risk matrix coloured by risk, the recovery objectives
- * with the declared RTOs that are too long, the criticality ranking and the interfaces between
- * organisations.
+ * A continuity report as one self-contained HTML file that opens offline in any browser.
+ *
+ * <p>A model of at most {@value #GRAPH_LIMIT} nodes is drawn whole: the dependency graph laid
+ * out in layers (functions on top, then resources, then suppliers by tier; organisations as
+ * colours; SPOFs and common-cause SPOFs highlighted; interfaces between organisations dashed;
+ * click a node for what it requires, what requires it, its SPOFs and its document; search; zoom
+ * and pan). A larger model — a national one has 10^5–10^6 nodes, more than a browser can draw
+ * one by one — is drawn as its organisations instead: {@value #ORGANISATIONS_DRAWN}
+ * organisations — those that carry the most single points of failure and their partners across
+ * the interfaces with the most SPOFs — as nodes sized by the SPOFs they carry, the interfaces
+ * between them as edges weighted by their SPOF interfaces; searching for any function (or
+ * clicking an organisation and one of its functions) draws that function's neighbourhood — its
+ * dependency closure, its SPOFs marked — from compact data of the whole model embedded in the
+ * page.
+ *
+ * <p>Then, in both forms, the coordination matrix of who must plan with whom (in the whole
+ * graph, click a cell to see its critical interfaces) with the commitments of external
+ * services, the SPOFs and double points of failure of the most exposed functions (every
+ * function of a small model), a timeline of each simulated scenario against the MTPDs (bars
+ * coloured by the impact level reached, for functions with impact thresholds), the risk matrix
+ * coloured by risk, the recovery objectives with the declared RTOs that are too long, the
+ * criticality ranking and the interfaces between organisations (a large model's tables are cut
+ * to their first rows, with their totals).
  *
  * <p>It renders a {@link Report}, computed once ({@link #render(Report)}, {@link #write(Report,
- * Path)}); {@link #render(Model, List)} builds that report first. The page, its style and its
- * script are resources next to this class ({@code report.html} with {@code {{placeholders}}},
- * {@code report.css}, {@code report.js}).
+ * Path)}, which writes the page as it is made, atomically); {@link #render(Model, List)} builds
+ * that report first. The page, its style and its scripts are resources next to this class
+ * ({@code report.html} with {@code {{placeholders}}}, {@code report.css}, {@code report.js} for
+ * the whole graph, {@code report-organisations.js} for the organisations).
  *
  * <p>The graph is drawn by cytoscape.js, taken from its WebJar and inlined, so the file needs
  * no network. Everything that comes from the model is escaped: HTML entities in the markup,
@@ -76,12 +91,34 @@ public final class HtmlReport {
   static final String CYTOSCAPE = "/META-INF/resources/webjars/cytoscape/3.33.1/dist/cytoscape.min.js";
 
   /**
+   * The most nodes drawn one by one; a larger model is drawn as its organisations. cytoscape.js
+   * lays out and pans a few thousand elements smoothly; at 10^4 nodes and more the page would
+   * take tens of seconds to become usable and the drawing would be a blot.
+   */
+  public static final int GRAPH_LIMIT = 2_000;
+
+  /** Organisations drawn in the view of a large model: those that carry the most SPOFs. */
+  public static final int ORGANISATIONS_DRAWN = 150;
+
+  /** Functions with an article of their own in the report of a large model: the most exposed. */
+  static final int FUNCTIONS_LISTED = 50;
+
+  /** Rows of the interface table of a large model (its SPOF interfaces, group by group). */
+  static final int INTERFACE_ROWS = 200;
+
+  /** Function names per row of the ranking and interface tables of a large model. */
+  static final int NAMES_LISTED = 20;
+
+  /**
    * The page, with placeholders for what comes from the model and for the style and scripts
-   * (resources next to this class: report.html, report.css, report.js).
+   * (resources next to this class).
    */
   private static final String PAGE = "report.html";
   private static final String STYLE = "report.css";
   private static final String APP = "report.js";
+  private static final String GRAPH = "graph.html";
+  private static final String ORGANISATIONS_APP = "report-organisations.js";
+  private static final String ORGANISATIONS_GRAPH = "graph-organisations.html";
 
   private static final String[] PALETTE = {
     "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#ff9da7", "#9c755f",
@@ -97,13 +134,14 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   /**
-   * Writes the report to {@code file}, all of it or nothing ({@link OutputFile}).
+   * Writes the report to {@code file}, as it is made (a national model's page is tens of
+   * megabytes), all of it or nothing ({@link OutputFile}).
    *
    * @throws UncheckedIOException naming the file when it cannot be written
    */
   public static void write(Report report, Path file) {
-    String html = render(report);
-    OutputFile.writeString(file, html);
+    Objects.requireNonNull(report, "report");
+    OutputFile.write(file, out -> write(report, out));
   }
 
   /**
@@ -129,42 +167,146 @@ public final class HtmlReport {
   /** The report as one HTML document. */
   public static String render(Report report) {
     Objects.requireNonNull(report, "report");
+    StringWriter out = new StringWriter();
+    try {
+      write(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** Writes the report as one HTML document to {@code out}, which is not closed. */
+  static void write(Report report, Writer out) throws IOException {
     Model model = report.model();
+    boolean whole = model.size() <= GRAPH_LIMIT;
     Template page = Template.of(Template.resource(HtmlReport.class, PAGE));
-    return page.fill()
+    Template.Filling fill = page.fill()
         .text("title", model.name().orElse("Kuja model"))
         .number("organisations", model.organisations().size())
         .number("nodes", model.size())
         .number("functions", model.functions().size())
         .number("requirements", model.requirementCount())
         .markup("css", Template.resource(HtmlReport.class, STYLE))
-        .markup("organisation-keys", organisationKeys(model))
-        .markup("coordination-matrix", coordinationMatrix(report))
-        .markup("coordination-list", coordinationList(report))
-        .markup("commitments", commitments(report.commitments()))
-        .markup("function-articles", functionArticles(report))
-        .markup("scenario-articles", scenarioArticles(report.model(), report.simulations()))
-        .markup("risk-matrix", riskMatrix(report))
-        .markup("objectives", objectives(report))
-        .markup("ranking-rows", rankingRows(report.ranking()))
-        .number("interface-count", report.interfaces().interfaces().size())
-        .markup("interface-rows", interfaceRows(report.interfaces()))
-        .script("cytoscape", cytoscape())
-        .json("data", data(model, report.spofs(), report.coordination()))
-        .script("app", Template.resource(HtmlReport.class, APP))
-        .render();
+        .markup("scenario-articles", scenarioArticles(report.model(), report.simulations(), whole))
+        .markup("risk-matrix", riskMatrix(report, whole))
+        .markup("objectives", objectives(report, whole))
+        .markup("ranking-rows", rankingRows(report.ranking(), whole ? Integer.MAX_VALUE : NAMES_LISTED))
+        .number("interface-count", report.totals().interfaces())
+        .markup("coordination-matrix", coordinationMatrix(report, whole))
+        .markup("coordination-list", coordinationList(report, whole))
+        .markup("commitments", commitments(report.commitments(), whole))
+        .script("cytoscape", cytoscape());
+    if (whole) {
+      fill.markup("graph", Template.of(Template.resource(HtmlReport.class, GRAPH)).fill()
+              .markup("organisation-keys", organisationKeys(coloured(model))).render())
+          .markup("function-articles", functionArticles(report, report.byExposure()))
+          .markup("interface-note", "Those that are single points of failure of a function are marked.")
+          .markup("interface-rows", interfaceRows(report.interfaces()))
+          .json("data", data(model, report.spofs(), report.coordination()))
+          .script("app", Template.resource(HtmlReport.class, APP));
+    } else {
+      Organisations orgs = Organisations.of(report);
+      List<SpofReport> listed = report.byExposure().subList(0, Math.min(FUNCTIONS_LISTED, report.byExposure().size()));
+      fill.markup("graph", Template.of(Template.resource(HtmlReport.class, ORGANISATIONS_GRAPH)).fill()
+              .number("drawn", orgs.drawn().size())
+              .number("organisations", model.organisations().size())
+              .number("limit", GRAPH_LIMIT).render())
+          .markup("function-articles", "<p>The " + listed.size() + " most exposed of "
+              + report.totals().functions() + " functions (vital first, then by common-cause SPOFs, "
+              + "then by SPOFs); search the graph above for any other.</p>\n" + functionArticles(report, listed))
+          .markup("interface-note", "The single points of failure among them, pair by pair, the first "
+              + INTERFACE_ROWS + " of " + report.totals().spofInterfaces() + ".")
+          .markup("interface-rows", spofInterfaceRows(report.interfaces()))
+          .json("data", json -> organisationData(report, orgs, json))
+          .script("app", Template.resource(HtmlReport.class, ORGANISATIONS_APP));
+    }
+    fill.write(out);
   }
 
   // ------------------------------------------------------------------------------ sections
 
-  /** The colour key of every organisation. */
-  private static String organisationKeys(Model model) {
-    StringBuilder html = new StringBuilder();
+  /** An organisation and its colour: the one of its place in the model's list. */
+  record Coloured(Organisation organisation, String color) {}
+
+  /** Every organisation of the model, coloured. */
+  private static List<Coloured> coloured(Model model) {
+    List<Coloured> out = new ArrayList<>();
     List<Organisation> orgs = model.organisations();
     for (int i = 0; i < orgs.size(); i++) {
+      out.add(new Coloured(orgs.get(i), PALETTE[i % PALETTE.length]));
+    }
+    return out;
+  }
+
+  /**
+   * The organisations of a large model as its view draws them: how many nodes and functions
+   * each owns and how many single points of failure its nodes are (a node that is a SPOF of
+   * three functions counts three times: what the organisation carries), and the {@value
+   * #ORGANISATIONS_DRAWN} drawn: half of them those that carry the most, the others their
+   * partners across the interfaces with the most SPOF interfaces (then, if places are left, the
+   * next that carry the most).
+   */
+  record Organisations(List<Coloured> drawn, Map<String, long[]> counts) {
+
+    static Organisations of(Report report) {
+      Model model = report.model();
+      Map<String, long[]> counts = new HashMap<>();
+      for (Organisation o : model.organisations()) {
+        counts.put(o.id(), new long[3]);
+      }
+      for (Node n : model.nodes()) {
+        n.owner().ifPresent(o -> {
+          long[] c = counts.get(o);
+          c[0]++;
+          c[1] += n.isFunction() ? 1 : 0;
+        });
+      }
+      for (Ranking.Entry e : report.ranking().entries()) {
+        if (!e.functions().isEmpty()) {
+          model.requireNode(e.node()).owner().ifPresent(o -> counts.get(o)[2] += e.functions().size());
+        }
+      }
+      List<Coloured> all = new ArrayList<>(coloured(model));
+      all.sort(Comparator.<Coloured>comparingLong(c -> -counts.get(c.organisation().id())[2])
+          .thenComparingLong(c -> -counts.get(c.organisation().id())[0]));
+      // half the places for those that carry the most, the rest for their partners across the
+      // interfaces with the most SPOFs: otherwise the heaviest could all be strangers (every
+      // region's power company, say, and none of the municipalities that depend on them)
+      Map<String, Coloured> byId = new HashMap<>();
+      all.forEach(c -> byId.put(c.organisation().id(), c));
+      java.util.LinkedHashSet<String> drawn = new java.util.LinkedHashSet<>();
+      for (Coloured c : all.subList(0, Math.min(ORGANISATIONS_DRAWN / 2, all.size()))) {
+        drawn.add(c.organisation().id());
+      }
+      java.util.Set<String> heavy = java.util.Set.copyOf(drawn);
+      for (InterfaceReport.Group g : report.interfaces().groups()) {
+        if (drawn.size() >= ORGANISATIONS_DRAWN || g.spofInterfaces().isEmpty()) {
+          break;
+        }
+        if (heavy.contains(g.dependentOrganisation())) {
+          drawn.add(g.providerOrganisation());
+        } else if (heavy.contains(g.providerOrganisation())) {
+          drawn.add(g.dependentOrganisation());
+        }
+      }
+      for (Coloured c : all) {
+        if (drawn.size() >= ORGANISATIONS_DRAWN) {
+          break;
+        }
+        drawn.add(c.organisation().id());
+      }
+      return new Organisations(drawn.stream().map(byId::get).toList(), counts);
+    }
+  }
+
+  /** The colour key of organisations. */
+  private static String organisationKeys(List<Coloured> orgs) {
+    StringBuilder html = new StringBuilder();
+    for (Coloured o : orgs) {
       html.append("<span class=\"org\"><span class=\"swatch\" style=\"background:")
-          .append(PALETTE[i % PALETTE.length]).append("\"></span>")
-          .append(esc(orgs.get(i).name())).append("</span>");
+          .append(o.color()).append("\"></span>")
+          .append(esc(o.organisation().name())).append("</span>");
     }
     return html.toString();
   }
@@ -174,15 +316,20 @@ public final class HtmlReport {
    * provides, in model order; headers in the organisations' colours; each cell the number of
    * vital and critical functions at stake, shaded by it.
    */
-  private static String coordinationMatrix(Report report) {
+  private static String coordinationMatrix(Report report, boolean whole) {
     Coordination c = report.coordination();
     if (c.organisations().isEmpty()) {
       return "<p>No interface between organisations is on the chain of a single point of failure of a "
           + "vital or critical function.</p>\n";
     }
+    if (!whole && c.organisations().size() > TextReport.MATRIX_LIMIT) {
+      return "<p>" + c.organisations().size() + " organisations in " + c.pairs().size()
+          + " pairs: too many for a matrix; the pairs with the most functions at stake follow.</p>\n";
+    }
     Model model = report.model();
     int most = c.pairs().stream().mapToInt(p -> p.functions().size()).max().orElse(1);
-    StringBuilder html = new StringBuilder("<table class=\"coordination\"><thead><tr><th>needs \\ from</th>");
+    StringBuilder html = new StringBuilder(whole ? "<p>Click a cell to see its interfaces in the graph.</p>\n" : "")
+        .append("<table class=\"coordination\"><thead><tr><th>needs \\ from</th>");
     for (String col : c.organisations()) {
       html.append("<th class=\"org\">").append(swatch(model, col)).append(esc(col)).append("</th>");
     }
@@ -222,29 +369,41 @@ public final class HtmlReport {
     return "";
   }
 
-  /** Every critical interface, pair by pair, with the documents of its nodes. */
-  private static String coordinationList(Report report) {
+  /**
+   * Every critical interface, pair by pair, with the documents of its nodes; for a large model
+   * the first {@value #INTERFACE_ROWS}.
+   */
+  private static String coordinationList(Report report, boolean whole) {
     Coordination c = report.coordination();
     if (c.pairs().isEmpty()) {
       return "";
     }
     Model m = report.model();
+    int rows = 0;
     StringBuilder html = new StringBuilder("<table><thead><tr><th>needs</th><th>from</th><th>interface</th>"
         + "<th>documents</th><th>functions at stake</th></tr></thead><tbody>\n");
     for (Coordination.Pair p : c.pairs()) {
       for (Coordination.CriticalInterface i : p.interfaces()) {
+        if (!whole && rows++ == INTERFACE_ROWS) {
+          return html.append("</tbody></table>\n<p>The first ").append(INTERFACE_ROWS)
+              .append(" critical interfaces are listed.</p>\n").toString();
+        }
         html.append("<tr><td>").append(esc(p.dependentOrganisation())).append("</td><td>")
             .append(esc(p.providerOrganisation())).append("</td><td>")
             .append(esc(i.dependent() + " → " + i.provider())).append("</td><td>")
             .append(esc(m.source(i.dependent()).orElse("-") + " → " + m.source(i.provider()).orElse("-")))
-            .append("</td><td>").append(esc(String.join(", ", i.functions()))).append("</td></tr>\n");
+            .append("</td><td>").append(esc(whole ? String.join(", ", i.functions())
+                : cut(i.functions(), NAMES_LISTED))).append("</td></tr>\n");
       }
     }
     return html.append("</tbody></table>\n").toString();
   }
 
-  /** The commitments of external services, mismatches marked; nothing when there are none. */
-  private static String commitments(Commitments c) {
+  /**
+   * The commitments of external services, mismatches marked; nothing when there are none. A
+   * large model's first {@value #INTERFACE_ROWS}.
+   */
+  private static String commitments(Commitments c, boolean whole) {
     if (c.checks().isEmpty()) {
       return "";
     }
@@ -252,7 +411,9 @@ public final class HtmlReport {
         .append(c.checks().size()).append(" commitments, ").append(c.mismatches().size())
         .append(" not kept by the provider's model.</p>\n<table><thead><tr><th>service</th><th>provider</th>"
             + "<th>declared in</th><th>RTO</th><th>tolerance</th><th>status</th><th>findings</th></tr></thead><tbody>\n");
-    for (Commitments.Check check : c.checks()) {
+    List<Commitments.Check> listed = whole || c.checks().size() <= INTERFACE_ROWS ? c.checks()
+        : c.checks().subList(0, INTERFACE_ROWS);
+    for (Commitments.Check check : listed) {
       External e = check.external();
       html.append("<tr").append(check.status() == Commitments.Status.MISMATCH ? " class=\"mismatch\"" : "")
           .append("><td>").append(esc(e.id())).append("</td><td>").append(esc(e.provider())).append("</td><td>")
@@ -265,21 +426,19 @@ public final class HtmlReport {
     return html.append("</tbody></table>\n").toString();
   }
 
-  /** Per function: its objectives, its SPOFs and its double points of failure. */
-  private static String functionArticles(Report report) {
+  /** Per function listed: its objectives, its SPOFs and its double points of failure. */
+  private static String functionArticles(Report report, List<SpofReport> functions) {
     StringBuilder html = new StringBuilder();
     Model model = report.model();
-    List<Node> functions = model.functions();
-    for (int i = 0; i < functions.size(); i++) {
-      Node f = functions.get(i);
-      SpofReport r = report.spofs().get(i);
+    for (SpofReport r : functions) {
+      Node f = model.requireNode(r.target());
       html.append("<article class=\"function\"><h3>").append(esc(f.name())).append(" <code>")
           .append(esc(f.id())).append("</code></h3>\n<p>")
           .append(esc(f.criticality().map(Criticality::label).orElse("-")))
           .append(" · MTPD ").append(esc(f.mtpd().map(Durations::format).orElse("-")))
           .append(" · RTO ").append(esc(f.rto().map(Durations::format).orElse("-")))
           .append(" · ").append(r.spofs().size()).append(" single points of failure, ")
-          .append(r.commonCause().size()).append(" common-cause</p>\n");
+          .append(r.commonCauseCount()).append(" common-cause</p>\n");
       if (!r.spofs().isEmpty()) {
         html.append("<table><thead><tr><th>SPOF</th><th>kind</th><th>explanation</th></tr></thead><tbody>\n");
         for (Spof s : r.spofs()) {
@@ -289,35 +448,55 @@ public final class HtmlReport {
         }
         html.append("</tbody></table>\n");
       }
-      List<String> pairs = report.cutSets().get(i).ofOrder(2).stream()
-          .map(set -> String.join(" + ", set)).toList();
+      Optional<CutSets> sets = report.cutSets(f.id());
+      List<String> pairs = sets.map(c -> c.ofOrder(2).stream().map(set -> String.join(" + ", set)).toList())
+          .orElse(List.of());
       html.append("<p>Double points of failure: ")
-          .append(pairs.isEmpty() ? "none" : esc(String.join("; ", pairs))).append("</p></article>\n");
+          .append(sets.isEmpty() ? "not searched (not among the most exposed functions)"
+              : pairs.isEmpty() ? "none" : esc(String.join("; ", pairs))).append("</p></article>\n");
     }
     return html.toString();
   }
 
-  /** Per simulation: what it did, and its timeline. */
-  private static String scenarioArticles(Model model, List<SimulationResult> results) {
+  /**
+   * Per simulation: what it did, and its timeline — of every function for a model drawn whole,
+   * of the {@value #FUNCTIONS_LISTED} affected functions hit hardest otherwise.
+   */
+  private static String scenarioArticles(Model model, List<SimulationResult> results, boolean whole) {
     StringBuilder html = new StringBuilder();
     if (results.isEmpty()) {
       html.append("<p>No scenario was simulated.</p>\n");
     }
     for (SimulationResult r : results) {
       Duration horizon = r.scenario().horizon();
+      List<FunctionOutcome> rows = r.functions();
+      String cut = "";
+      if (!whole) {
+        List<FunctionOutcome> affected = TextReport.affected(r);
+        rows = affected.subList(0, Math.min(FUNCTIONS_LISTED, affected.size()));
+        cut = " The timeline shows the " + rows.size() + " affected functions hit hardest (beyond "
+            + "their MTPD first, then by downtime).";
+      }
       html.append("<article class=\"scenario\"><h3>").append(esc(r.scenario().name())).append("</h3>\n<p>")
           .append(esc(Durations.format(horizon))).append(" simulated; ")
           .append(r.functions().stream().filter(FunctionOutcome::affected).count()).append(" of ")
           .append(r.functions().size()).append(" functions affected, ")
           .append(r.mtpdBreaches().size()).append(" MTPDs breached")
-          .append(r.locked().isEmpty() ? "" : "; locked (need a black start): " + esc(String.join(", ", r.locked())))
-          .append(". Functions with impact thresholds: the bar takes the colour of the impact level "
+          .append(r.locked().isEmpty() ? "" : "; locked (need a black start): " + esc(names(List.copyOf(r.locked()), whole)))
+          .append(".").append(cut).append(" Functions with impact thresholds: the bar takes the colour of the impact level "
               + "reached so far (grey: none yet; then minor, moderate, serious, severe, catastrophic), "
               + "outlined once the MTPD is exceeded. Others: amber within the MTPD, red beyond it. "
               + "The dashed line marks the MTPD; hover a bar for its causal chain.</p>\n");
-      html.append(gantt(model, r)).append("</article>\n");
+      html.append(gantt(model, r, rows)).append("</article>\n");
     }
     return html.toString();
+  }
+
+  private static String names(List<String> ids, boolean whole) {
+    if (whole || ids.size() <= NAMES_LISTED) {
+      return String.join(", ", ids);
+    }
+    return String.join(", ", ids.subList(0, NAMES_LISTED)) + ", … " + (ids.size() - NAMES_LISTED) + " more";
   }
 
   /**
@@ -328,7 +507,11 @@ public final class HtmlReport {
    * up to its MTPD and red ({@code beyond}) after.
    */
   static String gantt(Model model, SimulationResult r) {
-    List<FunctionOutcome> rows = r.functions();
+    return gantt(model, r, r.functions());
+  }
+
+  /** A Gantt chart of these functions' outages, as {@link #gantt(Model, SimulationResult)} draws them. */
+  private static String gantt(Model model, SimulationResult r, List<FunctionOutcome> rows) {
     double horizon = Math.max(1, r.scenario().horizon().toMillis());
     int label = 230;
     int width = 980;
@@ -413,8 +596,11 @@ public final class HtmlReport {
     return score >= 15 ? "risk-critical" : score >= 10 ? "risk-high" : score >= 5 ? "risk-medium" : "risk-low";
   }
 
-  /** The five-by-five matrix of the threats, coloured by risk, and the all-causes table. */
-  private static String riskMatrix(Report report) {
+  /**
+   * The five-by-five matrix of the threats, coloured by risk, and the all-causes table (of a
+   * large model, its first {@value #FUNCTIONS_LISTED} functions).
+   */
+  private static String riskMatrix(Report report, boolean whole) {
     if (report.riskMatrix().isEmpty()) {
       return "<p>No function has impact thresholds (<code>impacts:</code>), so there is nothing to place "
           + "on the matrix.</p>\n";
@@ -458,7 +644,13 @@ public final class HtmlReport {
       html.append("<th>").append(esc(l.label())).append(" or worse</th>");
     }
     html.append("<th>cell</th></tr></thead><tbody>\n");
-    for (RiskMatrix.Entry e : m.allCauses().functions()) {
+    List<RiskMatrix.Entry> entries = m.allCauses().functions();
+    if (!whole && entries.size() > FUNCTIONS_LISTED) {
+      html.append("<p>The first ").append(FUNCTIONS_LISTED).append(" of ").append(entries.size())
+          .append(" functions.</p>\n");
+      entries = entries.subList(0, FUNCTIONS_LISTED);
+    }
+    for (RiskMatrix.Entry e : entries) {
       html.append("<tr><td>").append(esc(e.function())).append("</td>");
       for (ImpactLevel l : ImpactLevel.values()) {
         var p = e.atLeast().get(l);
@@ -471,20 +663,40 @@ public final class HtmlReport {
     return html.append("</tbody></table>\n").toString();
   }
 
-  /** Every node with a requirement or a declared RTO; those whose declared RTO is too long marked. */
-  private static String objectives(Report report) {
+  /**
+   * Every node with a requirement or a declared RTO; those whose declared RTO is too long marked
+   * (of a large model, the first {@value #INTERFACE_ROWS} such nodes, those with a gap first).
+   */
+  private static String objectives(Report report, boolean whole) {
     RecoveryObjectives o = report.objectives();
     StringBuilder html = new StringBuilder("<p>How soon each node must be back for every function to keep "
         + "its RTO (and its MTPD), through tolerances, k-of-n and recovery times on the way; declared RTOs "
         + "(restoration commitments) longer than required are marked. ");
     html.append(o.recoveryOverRto().isEmpty() ? "No function's own recovery time reaches its RTO."
-        : "Functions whose own recovery time is at least their RTO: " + esc(String.join(", ", o.recoveryOverRto())) + ".")
+        : "Functions whose own recovery time is at least their RTO: " + esc(names(o.recoveryOverRto(), whole)) + ".")
         .append("</p>\n<table><thead><tr><th>node</th><th>declared RTO</th><th>required RTO</th><th>set by</th>"
             + "<th>required MTPD</th><th>set by</th><th>gap</th><th>chain</th></tr></thead><tbody>\n");
+    List<NodeObjectives> rows = new ArrayList<>();
     for (NodeObjectives n : o.nodes()) {
-      if (n.forRto().isEmpty() && n.forMtpd().isEmpty() && n.declaredRto().isEmpty()) {
-        continue;
+      if (!(n.forRto().isEmpty() && n.forMtpd().isEmpty() && n.declaredRto().isEmpty())) {
+        rows.add(n);
       }
+    }
+    if (!whole && rows.size() > INTERFACE_ROWS) {
+      List<NodeObjectives> first = new ArrayList<>(o.gaps());
+      for (NodeObjectives n : rows) {
+        if (first.size() >= INTERFACE_ROWS) {
+          break;
+        }
+        if (n.gap().isEmpty()) {
+          first.add(n);
+        }
+      }
+      html.insert(0, "<p>The first " + Math.min(INTERFACE_ROWS, first.size()) + " of " + rows.size()
+          + " nodes, those whose declared RTO is too long first.</p>\n");
+      rows = first.subList(0, Math.min(INTERFACE_ROWS, first.size()));
+    }
+    for (NodeObjectives n : rows) {
       html.append("<tr").append(n.gap().isPresent() ? " class=\"gap\"" : "").append("><td>")
           .append(esc(n.node())).append("</td><td>")
           .append(esc(n.declaredRto().map(Durations::format).orElse("-"))).append("</td><td>")
@@ -499,17 +711,24 @@ public final class HtmlReport {
     return html.append("</tbody></table>\n").toString();
   }
 
-  /** The first rows of the ranking. */
-  private static String rankingRows(Ranking ranking) {
+  /** The first rows of the ranking, each naming at most {@code names} functions. */
+  private static String rankingRows(Ranking ranking, int names) {
     StringBuilder html = new StringBuilder();
     List<Ranking.Entry> top = ranking.top(RANKING_ROWS);
     for (int i = 0; i < top.size(); i++) {
       Ranking.Entry e = top.get(i);
       html.append("<tr><td>").append(i + 1).append("</td><td>").append(esc(e.node())).append("</td><td>")
           .append(String.format(Locale.ROOT, "%.1f", e.score())).append("</td><td>")
-          .append(esc(String.join(", ", e.functions()))).append("</td></tr>\n");
+          .append(esc(cut(e.functions(), names))).append("</td></tr>\n");
     }
     return html.toString();
+  }
+
+  private static String cut(List<String> ids, int names) {
+    if (ids.size() <= names) {
+      return String.join(", ", ids);
+    }
+    return String.join(", ", ids.subList(0, names)) + ", … " + (ids.size() - names) + " more";
   }
 
   /** Every interface, those that are SPOFs marked. */
@@ -517,15 +736,36 @@ public final class HtmlReport {
     StringBuilder html = new StringBuilder();
     for (InterfaceReport.Group g : interfaces.groups()) {
       for (InterfaceReport.Interface i : g.interfaces()) {
-        html.append("<tr").append(i.isSpof() ? " class=\"spof\"" : "").append("><td>")
-            .append(esc(g.dependentOrganisation())).append("</td><td>")
-            .append(esc(g.providerOrganisation())).append("</td><td>")
-            .append(esc(i.dependent() + " → " + i.provider())).append("</td><td>")
-            .append(i.redundant() ? "yes" : "no").append("</td><td>")
-            .append(esc(String.join(", ", i.spofOf()))).append("</td></tr>\n");
+        interfaceRow(html, g, i, Integer.MAX_VALUE);
       }
     }
     return html.toString();
+  }
+
+  /** The first {@value #INTERFACE_ROWS} SPOF interfaces, group by group. */
+  private static String spofInterfaceRows(InterfaceReport interfaces) {
+    StringBuilder html = new StringBuilder();
+    int rows = 0;
+    for (InterfaceReport.Group g : interfaces.groups()) {
+      for (InterfaceReport.Interface i : g.interfaces()) {
+        if (i.isSpof() && rows++ < INTERFACE_ROWS) {
+          interfaceRow(html, g, i, NAMES_LISTED);
+        }
+      }
+      if (rows >= INTERFACE_ROWS) {
+        break;
+      }
+    }
+    return html.toString();
+  }
+
+  private static void interfaceRow(StringBuilder html, InterfaceReport.Group g, InterfaceReport.Interface i, int names) {
+    html.append("<tr").append(i.isSpof() ? " class=\"spof\"" : "").append("><td>")
+        .append(esc(g.dependentOrganisation())).append("</td><td>")
+        .append(esc(g.providerOrganisation())).append("</td><td>")
+        .append(esc(i.dependent() + " → " + i.provider())).append("</td><td>")
+        .append(i.redundant() ? "yes" : "no").append("</td><td>")
+        .append(esc(cut(i.spofOf(), names))).append("</td></tr>\n");
   }
 
   // ----------------------------------------------------------------------------- graph data
@@ -638,6 +878,168 @@ public final class HtmlReport {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * The data of a large model's view, streamed into the page: the palette (an organisation's
+   * colour is the one at its place in the model's list), the organisations drawn, with their
+   * counts and colours, and the interfaces between them, pair by pair; then the whole
+   * model in compact form for drawing any function's neighbourhood — node ids, kinds (one
+   * letter each: f, r, s), owners (indices into {@code orgIds}, −1 for none), names where they
+   * differ from the id, requirements as arrays ({@code reqStart[v]} .. {@code reqStart[v + 1]}
+   * are node v's; {@code altStart[q]} .. {@code altStart[q + 1]} requirement q's alternatives
+   * in {@code alts}; {@code reqK[q]} its k), and every function's SPOFs ({@code
+   * spofStart}, {@code spofNodes}, and {@code spofCommon}, one letter per SPOF: 1 common-cause,
+   * 0 direct). Explanations are not needed for that, so none is made.
+   */
+  private static void organisationData(Report report, Organisations orgs, Writer out) throws IOException {
+    Model model = report.model();
+    List<Node> nodes = model.nodes();
+    Map<String, Integer> index = new HashMap<>(nodes.size() * 2);
+    for (int v = 0; v < nodes.size(); v++) {
+      index.put(nodes.get(v).id(), v);
+    }
+    Map<String, Integer> orgIndex = new HashMap<>();
+    for (int i = 0; i < model.organisations().size(); i++) {
+      orgIndex.put(model.organisations().get(i).id(), i);
+    }
+    try (JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeNumberField("graphLimit", GRAPH_LIMIT);
+      g.writeArrayFieldStart("palette");
+      for (String colour : PALETTE) {
+        g.writeString(colour);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("organisations");
+      for (Coloured c : orgs.drawn()) {
+        long[] counts = orgs.counts().get(c.organisation().id());
+        g.writeStartObject();
+        g.writeStringField("id", c.organisation().id());
+        g.writeStringField("name", c.organisation().name());
+        g.writeStringField("color", c.color());
+        g.writeNumberField("nodes", counts[0]);
+        g.writeNumberField("functions", counts[1]);
+        g.writeNumberField("carried", counts[2]);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      java.util.Set<String> drawn = new java.util.HashSet<>();
+      orgs.drawn().forEach(c -> drawn.add(c.organisation().id()));
+      g.writeArrayFieldStart("links");
+      for (InterfaceReport.Group group : report.interfaces().groups()) {
+        if (drawn.contains(group.dependentOrganisation()) && drawn.contains(group.providerOrganisation())) {
+          g.writeStartObject();
+          g.writeStringField("source", group.providerOrganisation());
+          g.writeStringField("target", group.dependentOrganisation());
+          g.writeNumberField("interfaces", group.interfaces().size());
+          g.writeNumberField("spofInterfaces", group.spofInterfaces().size());
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("orgIds");
+      for (Organisation o : model.organisations()) {
+        g.writeString(o.id());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("orgNames");
+      for (Organisation o : model.organisations()) {
+        g.writeString(o.name());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("ids");
+      StringBuilder kinds = new StringBuilder(nodes.size());
+      for (Node n : nodes) {
+        g.writeString(n.id());
+        kinds.append(switch (n.kind()) {
+          case FUNCTION -> 'f';
+          case RESOURCE -> 'r';
+          case SUPPLIER -> 's';
+        });
+      }
+      g.writeEndArray();
+      g.writeStringField("kinds", kinds.toString());
+      g.writeArrayFieldStart("owners");
+      for (Node n : nodes) {
+        g.writeNumber(n.owner().map(orgIndex::get).orElse(-1));
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("names");
+      for (Node n : nodes) {
+        if (!n.name().equals(n.id())) {
+          g.writeStringField(n.id(), n.name());
+        }
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("reqStart");
+      int q = 0;
+      for (Node n : nodes) {
+        g.writeNumber(q);
+        q += n.requirements().size();
+      }
+      g.writeNumber(q);
+      g.writeEndArray();
+      g.writeArrayFieldStart("reqK");
+      for (Node n : nodes) {
+        for (Requirement r : n.requirements()) {
+          g.writeNumber(r.k());
+        }
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("altStart");
+      int a = 0;
+      for (Node n : nodes) {
+        for (Requirement r : n.requirements()) {
+          g.writeNumber(a);
+          a += r.n();
+        }
+      }
+      g.writeNumber(a);
+      g.writeEndArray();
+      g.writeArrayFieldStart("alts");
+      for (Node n : nodes) {
+        for (Requirement r : n.requirements()) {
+          for (String alt : r.alternatives()) {
+            g.writeNumber(index.get(alt));
+          }
+        }
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("functions");
+      for (SpofReport r : report.spofs()) {
+        g.writeNumber(index.get(r.target()));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("criticality");
+      for (SpofReport r : report.spofs()) {
+        g.writeString(model.requireNode(r.target()).criticality().map(Criticality::label).orElse(""));
+      }
+      g.writeEndArray();
+      StringBuilder common = new StringBuilder();
+      g.writeArrayFieldStart("spofStart");
+      int at = 0;
+      for (SpofReport r : report.spofs()) {
+        g.writeNumber(at);
+        at += r.spofs().size();
+      }
+      g.writeNumber(at);
+      g.writeEndArray();
+      g.writeArrayFieldStart("spofNodes");
+      for (SpofReport r : report.spofs()) {
+        int[][] spofs = r.commonCauseByNode().entrySet().stream()
+            .map(e -> new int[] {index.get(e.getKey()), e.getValue() ? 1 : 0})
+            .sorted(Comparator.comparingInt(x -> x[0])).toArray(int[][]::new);
+        for (int[] x : spofs) {
+          g.writeNumber(x[0]);
+          common.append(x[1] == 1 ? '1' : '0');
+        }
+      }
+      g.writeEndArray();
+      g.writeStringField("spofCommon", common.toString());
+      g.writeEndObject();
+    }
   }
 
   /**

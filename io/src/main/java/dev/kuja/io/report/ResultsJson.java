@@ -284,24 +284,7 @@ public final class ResultsJson {
     g.writeArrayFieldStart("functions");
     for (FunctionOutcome f : r.functions()) {
       g.writeStartObject();
-      g.writeStringField("id", f.function());
-      outages(g, "down", f.outages());
-      duration(g, "firstImpact", f.firstImpact());
-      g.writeStringField("downtime", Durations.format(f.downtime()));
-      g.writeStringField("longestOutage", Durations.format(f.longestOutage()));
-      duration(g, "mtpd", f.mtpd());
-      g.writeBooleanField("mtpdExceeded", f.mtpdExceeded());
-      g.writeStringField("mtpdExcess", Durations.format(f.mtpdExcess()));
-      RiskJson.writeImpacts(g, f);
-      g.writeArrayFieldStart("chains");
-      for (CausalChain c : f.chains()) {
-        g.writeStartArray();
-        for (String id : c.nodes()) {
-          g.writeString(id);
-        }
-        g.writeEndArray();
-      }
-      g.writeEndArray();
+      writeOutcome(g, f);
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -311,6 +294,28 @@ public final class ResultsJson {
     }
     g.writeEndObject();
     strings(g, "locked", r.locked());
+  }
+
+  /** The fields of one function's outcome in {@link #simulation(SimulationResult)}. */
+  static void writeOutcome(JsonGenerator g, FunctionOutcome f) throws IOException {
+    g.writeStringField("id", f.function());
+    outages(g, "down", f.outages());
+    duration(g, "firstImpact", f.firstImpact());
+    g.writeStringField("downtime", Durations.format(f.downtime()));
+    g.writeStringField("longestOutage", Durations.format(f.longestOutage()));
+    duration(g, "mtpd", f.mtpd());
+    g.writeBooleanField("mtpdExceeded", f.mtpdExceeded());
+    g.writeStringField("mtpdExcess", Durations.format(f.mtpdExcess()));
+    RiskJson.writeImpacts(g, f);
+    g.writeArrayFieldStart("chains");
+    for (CausalChain c : f.chains()) {
+      g.writeStartArray();
+      for (String id : c.nodes()) {
+        g.writeString(id);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndArray();
   }
 
   /**
@@ -405,7 +410,7 @@ public final class ResultsJson {
     g.writeEndObject();
   }
 
-  private static void outages(JsonGenerator g, String key, List<Outage> outages) throws IOException {
+  static void outages(JsonGenerator g, String key, List<Outage> outages) throws IOException {
     g.writeArrayFieldStart(key);
     for (Outage o : outages) {
       g.writeStartObject();

@@ -40,8 +40,21 @@ public final class RiskJson {
 
   /** The fields of {@link #objectives(RecoveryObjectives)}. */
   public static void writeObjectives(JsonGenerator g, RecoveryObjectives o) throws IOException {
+    writeObjectives(g, o, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The fields of {@link #writeObjectives(JsonGenerator, RecoveryObjectives)} with the lists cut
+   * to their first {@code top} items; when any is cut, {@code "nodeCount"} and {@code
+   * "recoveryOverRtoCount"} give their sizes.
+   */
+  static void writeObjectives(JsonGenerator g, RecoveryObjectives o, int top) throws IOException {
+    if (top != Integer.MAX_VALUE) {
+      g.writeNumberField("nodeCount", o.nodes().size());
+      g.writeNumberField("recoveryOverRtoCount", o.recoveryOverRto().size());
+    }
     g.writeArrayFieldStart("nodes");
-    for (NodeObjectives n : o.nodes()) {
+    for (NodeObjectives n : o.nodes().subList(0, Math.min(top, o.nodes().size()))) {
       g.writeStartObject();
       g.writeStringField("id", n.node());
       required(g, "requiredRto", "rtoSetBy", n.requiredRto());
@@ -57,7 +70,11 @@ public final class RiskJson {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("recoveryOverRto");
+    int written = 0;
     for (String f : o.recoveryOverRto()) {
+      if (written++ == top) {
+        break;
+      }
       g.writeString(f);
     }
     g.writeEndArray();
@@ -75,6 +92,15 @@ public final class RiskJson {
 
   /** The fields of {@link #riskMatrix(RiskMatrix)}. */
   public static void writeRiskMatrix(JsonGenerator g, RiskMatrix m) throws IOException {
+    writeRiskMatrix(g, m, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The fields of {@link #writeRiskMatrix(JsonGenerator, RiskMatrix)} with each source's
+   * functions cut to the first {@code top}; when they are cut, {@code "functionCount"} gives
+   * their number.
+   */
+  static void writeRiskMatrix(JsonGenerator g, RiskMatrix m, int top) throws IOException {
     g.writeStringField("period", Durations.format(m.period()));
     g.writeNumberField("seed", m.seed());
     g.writeNumberField("level", m.level());
@@ -108,8 +134,11 @@ public final class RiskJson {
       }
       g.writeStringField("name", s.name());
       g.writeNumberField("scenarios", s.scenarios());
+      if (top != Integer.MAX_VALUE) {
+        g.writeNumberField("functionCount", s.functions().size());
+      }
       g.writeArrayFieldStart("functions");
-      for (RiskMatrix.Entry e : s.functions()) {
+      for (RiskMatrix.Entry e : s.functions().subList(0, Math.min(top, s.functions().size()))) {
         g.writeStartObject();
         g.writeStringField("id", e.function());
         writeAtLeast(g, "atLeast", e.atLeast());

@@ -1,8 +1,12 @@
 package dev.kuja.io.report;
 
+import dev.kuja.io.OutputFile;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,11 +85,12 @@ final class Template {
 
   /** The values of one rendering. */
   final class Filling {
-    private final Map<String, String> values = new HashMap<>();
+    /** A value: text, or JSON written as the page is written. */
+    private final Map<String, Object> values = new HashMap<>();
 
     private Filling() {}
 
-    private Filling put(String name, String value) {
+    private Filling put(String name, Object value) {
       Objects.requireNonNull(value, name);
       if (!names.contains(name)) {
         throw new IllegalArgumentException("the template has no placeholder {{" + name + "}}");
@@ -121,22 +126,91 @@ final class Template {
       return put(name, HtmlReport.scriptSafe(json));
     }
 
+    /**
+     * JSON data, safe inside a script element, written by {@code json} straight into the page as
+     * it is written (its markup characters made {@code \u003c}-style escapes on the way), so
+     * that the data of a national model is never held whole as text.
+     */
+    Filling json(String name, OutputFile.Content json) {
+      return put(name, json);
+    }
+
     /** The filled-in text. */
     String render() {
+      StringWriter out = new StringWriter();
+      try {
+        write(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.toString();
+    }
+
+    /** Writes the filled-in text to {@code out} (not closed). */
+    void write(Writer out) throws IOException {
       Set<String> missing = new LinkedHashSet<>(names);
       missing.removeAll(values.keySet());
       if (!missing.isEmpty()) {
         throw new IllegalStateException("no value for the placeholders " + missing);
       }
-      int size = literals.stream().mapToInt(String::length).sum();
-      for (String n : names) {
-        size += values.get(n).length();
-      }
-      StringBuilder out = new StringBuilder(size);
       for (int i = 0; i < names.size(); i++) {
-        out.append(literals.get(i)).append(values.get(names.get(i)));
+        out.write(literals.get(i));
+        Object value = values.get(names.get(i));
+        if (value instanceof String text) {
+          out.write(text);
+        } else {
+          ((OutputFile.Content) value).writeTo(new ScriptSafe(out));
+        }
       }
-      return out.append(literals.get(names.size())).toString();
+      out.write(literals.get(names.size()));
+    }
+  }
+
+  /**
+   * Makes JSON safe inside a script element as it passes, as {@link HtmlReport#scriptSafe} does:
+   * '<', '>', '&' and the JavaScript line separators only ever occur inside strings in JSON,
+   * where their escapes mean the same. Closing it does not close the page.
+   */
+  private static final class ScriptSafe extends FilterWriter {
+
+    ScriptSafe(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      switch (c) {
+        case '<' -> out.write("\\u003c");
+        case '>' -> out.write("\\u003e");
+        case '&' -> out.write("\\u0026");
+        case '\u2028' -> out.write("\\u2028");
+        case '\u2029' -> out.write("\\u2029");
+        default -> out.write(c);
+      }
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      int start = off;
+      for (int i = off; i < off + len; i++) {
+        char c = buf[i];
+        if (c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+          out.write(buf, start, i - start);
+          write(c);
+          start = i + 1;
+        }
+      }
+      out.write(buf, start, off + len - start);
+    }
+
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+      write(str.toCharArray(), off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.kuja.io.report;
 
+import dev.kuja.analysis.CutSets;
 import dev.kuja.analysis.InterfaceReport;
 import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.Spof;
@@ -11,6 +12,8 @@ import dev.kuja.model.Node;
 import dev.kuja.region.Commitments;
 import dev.kuja.report.Coordination;
 import dev.kuja.report.Report;
+import dev.kuja.simulation.CausalChain;
+import dev.kuja.simulation.FunctionOutcome;
 import dev.kuja.scenario.RiskMatrix;
 import dev.kuja.simulation.NodeObjectives;
 import dev.kuja.simulation.RecoveryObjectives;
@@ -18,16 +21,22 @@ import dev.kuja.simulation.RequiredTime;
 import dev.kuja.simulation.SimulationResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The continuity report as text for a terminal, as {@code kuja report} prints it
  * (docs/cli.md#kuja-report): a title, the validity of the model, then the sections <i>single
- * points of failure of critical functions</i> (per function its count, each common-cause SPOF
- * with its path, up to 8 direct ones), <i>where to invest: criticality ranking</i> (the first
- * rows), <i>interfaces between organisations</i> (the pairs with SPOF interfaces, and those
+ * points of failure of critical functions</i> (the most exposed functions first: per function
+ * its count, each common-cause SPOF with its path, up to 8 direct ones, its double points of
+ * failure when the report found them), <i>where to invest: criticality ranking</i>,
+ * <i>interfaces between organisations</i> (the pairs with SPOF interfaces, and those
  * interfaces), <i>coordination: who must plan with whom</i> (the matrix of critical interfaces
  * and the functions at stake, each node with its document), <i>service commitments at the
  * interfaces</i> (when the model declares externals with commitments), <i>risk matrix</i> (the
@@ -35,11 +44,18 @@ import java.util.Objects;
  * <i>recovery objectives</i> (the declared RTOs longer than required, and the functions whose
  * recovery time misses their RTO) and one <i>scenario</i>
  * section per simulation.
+ *
+ * <p>Bounded: with a {@code top} of N, every section and every list in it shows its first N items
+ * and says how many there are in all, so the text of a national model fits on a few screens;
+ * {@link ReportJson#ALL} shows everything.
  */
 public final class TextReport {
 
-  /** The rows of the ranking a report shows unless told otherwise. */
+  /** The items per list a report shows unless told otherwise. */
   public static final int DEFAULT_TOP = 15;
+
+  /** The most organisations the coordination matrix is drawn for in a bounded report. */
+  static final int MATRIX_LIMIT = 40;
 
   /** Direct SPOFs listed per function; the rest are counted. */
   private static final int DIRECT_SHOWN = 8;
@@ -48,7 +64,7 @@ public final class TextReport {
 
   /**
    * The report as text, the model named by its name (or "model"), with the first {@value
-   * #DEFAULT_TOP} rows of the ranking.
+   * #DEFAULT_TOP} items of every list.
    */
   public static String render(Report report) {
     return render(report, report.model().name().orElse("model"), DEFAULT_TOP);
@@ -59,7 +75,7 @@ public final class TextReport {
    *
    * @param source what the model was read from, such as its file: the title when the model has
    *               no name, and the subject of the line that says it is valid
-   * @param top    rows of the ranking to show
+   * @param top    items shown per list ({@link ReportJson#ALL} for all)
    */
   public static String render(Report report, String source, int top) {
     StringWriter out = new StringWriter();
@@ -73,84 +89,194 @@ public final class TextReport {
   public static void print(Report report, String source, int top, PrintWriter out) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(source, "source");
+    if (top < 0) {
+      throw new IllegalArgumentException("the number of items per list must not be negative, not " + top);
+    }
     Model m = report.model();
+    Report.Totals t = report.totals();
     out.println("KUJA CONTINUITY REPORT — " + m.name().orElse(source));
     out.println(source + ": valid. " + m);
     out.println();
     out.println("SINGLE POINTS OF FAILURE OF CRITICAL FUNCTIONS");
-    for (SpofReport r : report.spofs()) {
+    out.println(String.format(Locale.ROOT, "  %,d functions, %,d of them with single points of failure: "
+        + "%,d in all, %,d common-cause.", t.functions(), t.functionsWithSpofs(), t.spofs(), t.commonCause()));
+    List<SpofReport> shown = first(report.byExposure(), top);
+    if (shown.size() < t.functions()) {
+      out.println(String.format(Locale.ROOT, "  The %,d most exposed (vital first, then by common-cause "
+          + "SPOFs, then by SPOFs):", shown.size()));
+    }
+    for (SpofReport r : shown) {
       Node f = m.requireNode(r.target());
       String crit = f.criticality().map(Criticality::label).orElse("");
+      out.printf("  %-28s %-9s %3d SPOFs, %d common-cause%n", r.target(), crit, r.spofs().size(),
+          r.commonCauseCount());
       List<Spof> common = r.commonCause();
-      out.printf("  %-28s %-9s %3d SPOFs, %d common-cause%n", r.target(), crit, r.spofs().size(), common.size());
-      for (Spof s : common.subList(0, Math.min(SpofReport.SHOWN, common.size()))) {
+      for (Spof s : first(common, top)) {
         out.println("      common-cause  " + s.node() + ": " + s.pathText());
       }
-      if (common.size() > SpofReport.SHOWN) {
-        out.println("      … and " + (common.size() - SpofReport.SHOWN) + " more common-cause SPOFs");
-      }
+      more(out, "      ", common.size(), top, "common-cause SPOFs");
       List<Spof> direct = r.direct();
-      List<String> shown = direct.stream().map(Spof::node).limit(DIRECT_SHOWN).toList();
-      if (!shown.isEmpty()) {
-        out.println("      direct        " + String.join(", ", shown)
-            + (direct.size() > DIRECT_SHOWN ? ", … " + (direct.size() - DIRECT_SHOWN) + " more" : ""));
+      List<String> names = direct.stream().map(Spof::node).limit(Math.min(DIRECT_SHOWN, top)).toList();
+      if (!names.isEmpty()) {
+        out.println("      direct        " + String.join(", ", names)
+            + (direct.size() > names.size() ? ", … " + (direct.size() - names.size()) + " more" : ""));
       }
+      Optional<CutSets> sets = report.cutSets(r.target());
+      if (sets.isPresent()) {
+        List<Set<String>> pairs = sets.get().ofOrder(2);
+        String listed = first(pairs, top).stream().map(p -> String.join(" + ", p))
+            .collect(Collectors.joining("; "));
+        out.println("      double        " + (pairs.isEmpty() ? "none" : listed
+            + (pairs.size() > top ? "; … " + (pairs.size() - top) + " more" : "")));
+      }
+    }
+    more(out, "  ", t.functions(), top, "functions");
+    if (t.doublePointFunctions() < t.functions()) {
+      out.println(String.format(Locale.ROOT, "  Double points of failure were found for the %,d most "
+          + "exposed functions: %,d.", t.doublePointFunctions(), t.doublePoints()));
     }
     out.println();
     out.println("WHERE TO INVEST: CRITICALITY RANKING");
-    out.println(ranking(report.ranking(), top).indent(2).stripTrailing());
+    out.println(String.format(Locale.ROOT, "  %,d of %,d nodes bring a function down alone.",
+        t.criticalNodes(), m.size()));
+    out.println(ranking(report.ranking(), top, top).indent(2).stripTrailing());
+    more(out, "  ", t.criticalNodes(), top, "nodes that bring a function down");
     out.println();
     out.println("INTERFACES BETWEEN ORGANISATIONS (yhdyspinnat)");
     InterfaceReport interfaces = report.interfaces();
     List<InterfaceReport.Group> risky = interfaces.groups().stream()
         .filter(g -> !g.spofInterfaces().isEmpty()).toList();
-    out.printf("  %d requirements cross organisations; %d pairs of organisations have interfaces "
-        + "that are single points of failure%n", interfaces.interfaces().size(), risky.size());
-    for (InterfaceReport.Group g : risky) {
+    out.println(String.format(Locale.ROOT, "  %,d requirements cross organisations; %,d pairs of "
+        + "organisations have interfaces that are single points of failure (%,d interfaces)",
+        t.interfaces(), t.spofGroups(), t.spofInterfaces()));
+    for (InterfaceReport.Group g : first(risky, top)) {
       out.println("  " + g.dependentOrganisation() + " depends on " + g.providerOrganisation() + ":");
-      for (InterfaceReport.Interface i : g.spofInterfaces()) {
+      List<InterfaceReport.Interface> spofs = g.spofInterfaces();
+      for (InterfaceReport.Interface i : first(spofs, top)) {
         out.println("      " + i.dependent() + " -> " + i.provider() + "  (SPOF of "
-            + String.join(", ", i.spofOf()) + ")");
+            + names(i.spofOf(), top) + ")");
       }
+      more(out, "      ", spofs.size(), top, "SPOF interfaces");
     }
+    more(out, "  ", risky.size(), top, "pairs");
     out.println();
-    coordination(report, out);
+    coordination(report, top, out);
     if (!report.commitments().checks().isEmpty()) {
       out.println();
-      commitments(report.commitments(), commonDirectory(report.model().sources()), out);
+      commitments(report.commitments(), commonDirectory(report.model().sources()), top, out);
     }
     out.println();
-    riskMatrix(report, out);
+    riskMatrix(report, top, out);
     out.println();
-    objectives(report.objectives(), out);
+    objectives(report.objectives(), top, out);
     for (SimulationResult r : report.simulations()) {
       out.println();
       out.println("SCENARIO: " + r.scenario().name().toUpperCase(Locale.ROOT));
-      out.println(r.toString().indent(2).stripTrailing());
+      out.println((top == ReportJson.ALL ? r.toString() : scenario(r, top)).indent(2).stripTrailing());
     }
   }
 
-  /** The coordination section: the matrix, then each pair's critical interfaces. */
-  private static void coordination(Report report, PrintWriter out) {
+  /** "… and 12 more ITEMS" when a list of {@code size} was cut at {@code top}. */
+  private static void more(PrintWriter out, String indent, long size, int top, String items) {
+    if (size > top) {
+      out.println(String.format(Locale.ROOT, "%s… and %,d more %s", indent, size - top, items));
+    }
+  }
+
+  private static String names(List<String> ids, int top) {
+    return String.join(", ", first(ids, top))
+        + (ids.size() > top ? String.format(Locale.ROOT, ", … %,d more", ids.size() - top) : "");
+  }
+
+  private static <T> List<T> first(List<T> list, int top) {
+    return list.size() <= top ? list : list.subList(0, top);
+  }
+
+  /**
+   * The affected functions of a simulation: those beyond their MTPD first, then by downtime,
+   * longest first, then in model order. The order in which bounded reports list them.
+   */
+  static List<FunctionOutcome> affected(SimulationResult r) {
+    List<FunctionOutcome> hit = new ArrayList<>();
+    for (FunctionOutcome f : r.functions()) {
+      if (f.affected()) {
+        hit.add(f);
+      }
+    }
+    hit.sort(Comparator.comparing((FunctionOutcome f) -> !f.mtpdExceeded())
+        .thenComparing(FunctionOutcome::downtime, Comparator.reverseOrder()));
+    return hit;
+  }
+
+  /**
+   * A simulation as {@link SimulationResult#toString()} writes it, its lists cut at {@code top}:
+   * the affected functions in the order of {@link #affected(SimulationResult)}, the locked nodes,
+   * and the causal chains of the functions shown.
+   */
+  static String scenario(SimulationResult r, int top) {
+    List<FunctionOutcome> hit = affected(r);
+    List<FunctionOutcome> shown = first(hit, top);
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        "Scenario '%s' over %s: %,d nodes went down, %,d of %,d functions affected, %,d MTPD breached",
+        r.scenario().name(), Durations.format(r.scenario().horizon()), r.timelines().size(),
+        hit.size(), r.functions().size(), r.mtpdBreaches().size()));
+    if (!shown.isEmpty()) {
+      int width = Math.max(8, shown.stream().mapToInt(f -> f.function().length()).max().orElse(8));
+      String row = "%n  %-" + width + "s %-10s %-10s %-10s %-8s %s";
+      sb.append(String.format(row, "function", "down at", "downtime", "longest", "MTPD", "breach"));
+      for (FunctionOutcome f : shown) {
+        sb.append(String.format(row, f.function(),
+            Durations.format(f.firstImpact().orElseThrow()), Durations.format(f.downtime()),
+            Durations.format(f.longestOutage()), f.mtpd().map(Durations::format).orElse("-"),
+            f.mtpdExceeded() ? "+" + Durations.format(f.mtpdExcess()) : "-"));
+      }
+      if (hit.size() > top) {
+        sb.append(String.format(Locale.ROOT, "%n  … and %,d more affected functions", hit.size() - top));
+      }
+    }
+    sb.append("\n  locked (need a black start): ")
+        .append(r.locked().isEmpty() ? "none" : names(List.copyOf(r.locked()), top));
+    for (FunctionOutcome f : shown) {
+      if (!f.chains().isEmpty()) {
+        CausalChain chain = f.chains().get(0);
+        sb.append("\n  why ").append(f.function()).append(":\n    ")
+            .append(chain.toString().replace("\n", "\n  "));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The coordination section: the matrix (when it has at most {@value #MATRIX_LIMIT}
+   * organisations), then each pair's critical interfaces, cut at {@code top}.
+   */
+  private static void coordination(Report report, int top, PrintWriter out) {
     Model m = report.model();
     Coordination c = report.coordination();
     out.println("COORDINATION: WHO MUST PLAN WITH WHOM");
     out.println("  critical interfaces: requirements across organisations on the chain of a single point of");
     out.println("  failure of a vital or critical function; each cell the number of functions at stake");
-    out.println(c.matrix().indent(2).stripTrailing());
+    if (c.organisations().size() <= MATRIX_LIMIT || top == ReportJson.ALL) {
+      out.println(c.matrix().indent(2).stripTrailing());
+    } else {
+      out.println(String.format(Locale.ROOT, "  %,d organisations in %,d pairs: too many for a matrix; "
+          + "the pairs with the most functions at stake follow", c.organisations().size(), c.pairs().size()));
+    }
     int common = commonDirectory(m.sources());
-    for (Coordination.Pair p : c.pairs()) {
+    for (Coordination.Pair p : first(c.pairs(), top)) {
       out.println("  " + p.dependentOrganisation() + " needs " + p.providerOrganisation() + " ("
-          + p.functions().size() + " at stake: " + String.join(", ", p.functions()) + "):");
-      for (Coordination.CriticalInterface i : p.interfaces()) {
+          + p.functions().size() + " at stake: " + names(p.functions(), top) + "):");
+      for (Coordination.CriticalInterface i : first(p.interfaces(), top)) {
         String sources = m.source(i.dependent()).isPresent() && m.source(i.provider()).isPresent()
             && m.sources().size() > 1
             ? "  [" + m.source(i.dependent()).get().substring(common) + " -> "
                 + m.source(i.provider()).get().substring(common) + "]" : "";
         out.println("      " + i.dependent() + " -> " + i.provider() + sources + "  "
-            + String.join(", ", i.functions()));
+            + names(i.functions(), top));
       }
+      more(out, "      ", p.interfaces().size(), top, "critical interfaces");
     }
+    more(out, "  ", c.pairs().size(), top, "pairs");
   }
 
   /** The length of the directory all the documents share ("examples/region/"), to leave out. */
@@ -172,10 +298,10 @@ public final class TextReport {
   }
 
   /** The commitments section: each commitment with its status, documents without their common directory. */
-  private static void commitments(Commitments c, int common, PrintWriter out) {
+  private static void commitments(Commitments c, int common, int top, PrintWriter out) {
     out.println("SERVICE COMMITMENTS AT THE INTERFACES");
     out.printf("  %d commitments, %d not kept by the provider's model%n", c.checks().size(), c.mismatches().size());
-    for (Commitments.Check check : c.checks()) {
+    for (Commitments.Check check : first(c.checks(), top)) {
       String line = check.toString();
       if (check.declaredIn().isPresent()) {
         String d = check.declaredIn().get();
@@ -183,10 +309,11 @@ public final class TextReport {
       }
       out.printf("  %-9s  %s%n", check.status().name().toLowerCase(Locale.ROOT), line);
     }
+    more(out, "  ", c.checks().size(), top, "commitments");
   }
 
   /** The matrix of the threats and, for all causes, each function's cell. */
-  private static void riskMatrix(Report report, PrintWriter out) {
+  private static void riskMatrix(Report report, int top, PrintWriter out) {
     if (report.riskMatrix().isEmpty()) {
       out.println("RISK MATRIX");
       out.println("  no function has impact thresholds (impacts:), so there is nothing to place on the matrix");
@@ -197,31 +324,34 @@ public final class TextReport {
         m.allCauses().scenarios(), m.seed());
     out.println(m.matrixTable().indent(2).stripTrailing());
     out.println("  all causes (threats and reliability data together):");
-    int width = m.allCauses().functions().stream().mapToInt(e -> e.function().length()).max().orElse(8);
-    for (RiskMatrix.Entry e : m.allCauses().functions()) {
+    List<RiskMatrix.Entry> entries = first(m.allCauses().functions(), top);
+    int width = entries.stream().mapToInt(e -> e.function().length()).max().orElse(8);
+    for (RiskMatrix.Entry e : entries) {
       out.println(String.format(Locale.ROOT, "    %-" + width + "s  %s", e.function(), e.cell()
           .map(c -> c + String.format(Locale.ROOT, " (P(%s or worse) %.3f a year)", c.level().label(),
               c.probability().value()))
           .orElse("no impact level reached")));
     }
+    more(out, "    ", m.allCauses().functions().size(), top, "functions");
   }
 
   /** The gaps between declared and required RTOs. */
-  private static void objectives(RecoveryObjectives o, PrintWriter out) {
+  private static void objectives(RecoveryObjectives o, int top, PrintWriter out) {
     out.println("RECOVERY OBJECTIVES: DECLARED RTO LONGER THAN REQUIRED");
     List<NodeObjectives> gaps = o.gaps();
     if (gaps.isEmpty()) {
       out.println("  none: every declared RTO is within what the functions need");
     }
-    for (NodeObjectives n : gaps) {
+    for (NodeObjectives n : first(gaps, top)) {
       RequiredTime r = n.requiredRto().orElseThrow();
       out.println("  " + n.node() + ": declared " + Durations.format(n.declaredRto().orElseThrow())
           + ", required " + Durations.format(r.duration()) + " by " + r.function() + " (+"
           + Durations.format(n.gap().orElseThrow()) + ")");
       out.println("      " + String.join(" -> ", r.chain()));
     }
+    more(out, "  ", gaps.size(), top, "declared RTOs longer than required");
     out.println("  functions whose own recovery time is at least their RTO: "
-        + (o.recoveryOverRto().isEmpty() ? "none" : String.join(", ", o.recoveryOverRto())));
+        + (o.recoveryOverRto().isEmpty() ? "none" : names(o.recoveryOverRto(), top)));
   }
 
   /**
@@ -229,6 +359,14 @@ public final class TextReport {
    * stopping at the first node that brings no function down; as {@code kuja rank} prints it.
    */
   public static String ranking(Ranking r, int top) {
+    return ranking(r, top, ReportJson.ALL);
+  }
+
+  /**
+   * The first {@code top} rows of the ranking as a table, each row's functions cut at {@code
+   * names} (and counted).
+   */
+  private static String ranking(Ranking r, int top, int names) {
     if (top < 1) {
       // "no node brings a function down alone" would be false
       throw new IllegalArgumentException("the ranking shows at least 1 row, not " + top);
@@ -239,7 +377,7 @@ public final class TextReport {
       if (e.score() == 0) {
         break;
       }
-      sb.append(String.format("%4d  %-26s %6.0f  %s%n", ++rank, e.node(), e.score(), String.join(", ", e.functions())));
+      sb.append(String.format("%4d  %-26s %6.0f  %s%n", ++rank, e.node(), e.score(), names(e.functions(), names)));
     }
     if (rank == 0) {
       sb.append("  no node brings a function down alone\n");

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -82,17 +83,19 @@ public final class WorkbookReport {
     Sheet doubles = new Sheet(wb, SHEETS.get(2), "function", "first", "second");
     for (SpofReport r : report.spofs()) {
       Node f = m.requireNode(r.target());
-      CutSets cuts = report.cutSets(r.target());
+      // double points of failure are found for the most exposed functions only (Report.cutSets)
+      Optional<CutSets> cuts = report.cutSets(r.target());
       functions.row(f.id(), f.name(), f.owner().orElse(""),
           f.criticality().map(Criticality::label).orElse(""),
           f.mtpd().map(Durations::format).orElse(""), f.rto().map(Durations::format).orElse(""),
-          r.spofs().size(), r.commonCause().size(), cuts.ofOrder(2).size());
+          r.spofs().size(), r.commonCause().size(),
+          cuts.<Object>map(c -> c.ofOrder(2).size()).orElse("not computed"));
       for (Spof s : r.spofs()) {
         Node n = m.requireNode(s.node());
         spofs.row(f.id(), n.id(), n.name(), n.owner().orElse(""), s.commonCause() ? "common-cause" : "direct",
             String.join(" -> ", s.path()));
       }
-      for (Set<String> pair : cuts.ofOrder(2)) {
+      for (Set<String> pair : cuts.map(c -> c.ofOrder(2)).orElse(List.of())) {
         List<String> ids = new ArrayList<>(pair);
         doubles.row(f.id(), ids.get(0), ids.get(1));
       }

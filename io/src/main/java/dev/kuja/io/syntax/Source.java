@@ -67,6 +67,20 @@ public final class Source {
     return format;
   }
 
+  /**
+   * A parser for the fast path of reading (see the model reader), with the same limits: JSON
+   * from a file is parsed from its bytes, checked to be well-formed UTF-8 on the way (Jackson's
+   * byte parser refuses raw control characters but decodes some malformed sequences; the reader
+   * checks the characters of every text it takes), YAML through the {@link StrictReader} as
+   * {@link #open()} does.
+   */
+  public JsonParser openFast() throws IOException {
+    if (format == Format.JSON && file != null) {
+      return TreeReader.factory(format, options).createParser(new Utf8Check(Files.newInputStream(file)));
+    }
+    return open();
+  }
+
   public JsonParser open() throws IOException {
     // strict: bad UTF-8 and control characters stop reading at their place (StrictReader)
     Reader reader = text != null ? StrictReader.of(new StringReader(text))

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kuja.io.document.ModelDocuments;
 import dev.kuja.io.document.ScenarioDocuments;
 import dev.kuja.model.Model;
+import dev.kuja.report.Report;
 import dev.kuja.simulation.Scenario;
 import dev.kuja.simulation.SimulationResult;
 import dev.kuja.simulation.Simulator;
@@ -167,6 +168,71 @@ class HtmlReportTest {
       assertEquals("Patient record system", c.eval("document.querySelector('#details h3').textContent").asText());
       assertEquals(List.of(), c.errors, "console errors");
     }
+  }
+
+  /**
+   * A model of 10^5 nodes is drawn as its organisations, and a function's neighbourhood on
+   * demand, in a real browser. How long the page takes to become interactive is printed for
+   * bench/README.md, not asserted: the machine is shared.
+   */
+  @Test
+  void aLargeModelOpensAsItsOrganisationsAndDrawsAFunctionsNeighbourhood() throws Exception {
+    browserRequired();
+    Model m = Regions.model(100_000);
+    assertTrue(m.size() > 99_000 && m.size() <= 100_000, "about 10^5 nodes: " + m.size());
+    Path file = Path.of("target", "report-regions.html").toAbsolutePath();
+    Files.createDirectories(file.getParent());
+    long writing = System.nanoTime();
+    HtmlReport.write(Report.of(m), file);
+    Duration written = Duration.ofNanos(System.nanoTime() - writing);
+    try (Chromium c = Chromium.start()) {
+      long opening = System.nanoTime();
+      c.open(file.toUri().toString());
+      c.waitFor("window.kuja && window.kuja.ready", Duration.ofSeconds(120));
+      Duration interactive = Duration.ofNanos(System.nanoTime() - opening);
+      System.out.printf("HTML report of %,d nodes: built and written in %.1f s (%,d bytes), "
+          + "interactive in Chromium after %.1f s%n", m.size(), written.toMillis() / 1e3,
+          Files.size(file), interactive.toMillis() / 1e3);
+      assertEquals(HtmlReport.ORGANISATIONS_DRAWN, c.eval("kuja.cy.nodes().length").asInt(),
+          "organisations, not 10^5 nodes");
+      assertTrue(c.eval("kuja.cy.nodes().filter(function (n) { return n.data('carried') > 0; }).length").asInt()
+          >= HtmlReport.ORGANISATIONS_DRAWN / 2, "half of them carry SPOFs");
+      assertTrue(c.eval("kuja.cy.edges('.spof').length > 0").asBoolean(), "SPOF interfaces between them");
+      // a real click on the organisation that carries the most
+      JsonNode at = c.eval("(function () { var n = kuja.cy.nodes().max(function (n) { return n.data('carried'); }).ele;"
+          + " var p = n.renderedPosition(); var r = document.getElementById('graph').getBoundingClientRect();"
+          + " return [r.left + p.x, r.top + p.y, n.data('org')]; })()");
+      c.eval("document.getElementById('graph').scrollIntoView(); true");
+      at = c.eval("(function () { var n = kuja.cy.getElementById('org:" + at.get(2).asText() + "');"
+          + " var p = n.renderedPosition(); var r = document.getElementById('graph').getBoundingClientRect();"
+          + " return [r.left + p.x, r.top + p.y]; })()");
+      c.click(at.get(0).asDouble(), at.get(1).asDouble());
+      c.waitFor("document.querySelector('#details h3')", Duration.ofSeconds(10));
+      assertTrue(c.eval("document.getElementById('details').textContent").asText()
+          .contains("single points of failure carried"));
+      // typing a function's id draws its neighbourhood
+      c.eval("(function () { var s = document.getElementById('search'); s.value = 'r3/m4/wat';"
+          + " s.dispatchEvent(new Event('input')); return true; })()");
+      assertEquals("1 functions found", c.eval("document.getElementById('search-result').textContent").asText());
+      assertEquals("neighbourhood", c.eval("kuja.state.view").asText());
+      assertEquals(List.of("r3/m4/feeder", "r3/power/grid", "r3/power/substation"),
+          strings(c.eval("kuja.cy.nodes('.spof-common').map(function (n) { return n.id(); }).sort()")));
+      assertEquals(List.of("r3/m4/plant", "r3/m4/pumps"),
+          strings(c.eval("kuja.cy.nodes('.spof-direct').map(function (n) { return n.id(); }).sort()")));
+      assertTrue(c.eval("kuja.cy.getElementById('transmission-1').length === 1").asBoolean(), "the whole closure");
+      String details = c.eval("document.getElementById('details').textContent").asText();
+      assertTrue(details.contains("common-cause r3/power/grid"), details);
+      c.screenshot(Path.of("target", "report-regions.png"));
+      c.eval("document.getElementById('back').click(); true");
+      assertEquals(HtmlReport.ORGANISATIONS_DRAWN, c.eval("kuja.cy.nodes().length").asInt());
+      assertEquals(List.of(), c.errors, "console errors");
+    }
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   @Test

@@ -108,13 +108,13 @@ class WorkbookReportTest {
       Node f = m.requireNode(r.target());
       functions.add(row(f.id(), f.name(), f.owner().orElse(""), f.criticality().map(Criticality::label).orElse(""),
           f.mtpd().map(Durations::format).orElse(""), f.rto().map(Durations::format).orElse(""),
-          r.spofs().size(), r.commonCause().size(), report.cutSets(f.id()).ofOrder(2).size()));
+          r.spofs().size(), r.commonCause().size(), report.cutSets(f.id()).orElseThrow().ofOrder(2).size()));
       for (Spof s : r.spofs()) {
         Node n = m.requireNode(s.node());
         spofs.add(row(f.id(), n.id(), n.name(), n.owner().orElse(""), s.commonCause() ? "common-cause" : "direct",
             String.join(" -> ", s.path())));
       }
-      for (Set<String> pair : report.cutSets(f.id()).ofOrder(2)) {
+      for (Set<String> pair : report.cutSets(f.id()).orElseThrow().ofOrder(2)) {
         doubles.add(row(f.id(), pair.iterator().next(), pair.stream().skip(1).findFirst().orElseThrow()));
       }
     }
