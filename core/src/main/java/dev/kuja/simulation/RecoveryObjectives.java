@@ -33,7 +33,10 @@ import java.util.Optional;
  * gives the argument; a property test checks it), so one simulation per length answers for every
  * function. Only the functions that fail when u fails for good (the static impact) are searched,
  * and the search needs go no further than f's failure time under u's permanent failure plus its
- * objective, since by then f has been down longer than that.
+ * objective, since by then f has been down longer than that. The cascades run on u's impact (the
+ * rest of the model never goes down), and on a large impact on each function's cone of it (what
+ * the function depends on), so the work grows with the (node, function) pairs that can fail
+ * together, not with nodes times functions.
  *
  * @param nodes           every node of the model, in model order
  * @param recoveryOverRto the functions whose own recovery time is at least their RTO, so that
@@ -112,7 +115,7 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
    * The size of a node's static impact above which each function's search simulates only the
    * part of that impact the function depends on (its cone) instead of the whole impact.
    */
-  static final int CONES_ABOVE = 2048;
+  static final int CONES_ABOVE = 64;
 
   /**
    * The recovery objectives, each function's search run on its cone of u's impact when that
@@ -206,8 +209,8 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
       List<NodeObjectives> out = new ArrayList<>();
       FailurePropagation fp = FailurePropagation.acquire(cm);
       try {
-        for (Node u : model.nodes()) {
-          int ui = cm.index(u.id());
+        for (int ui = 0; ui < cm.n; ui++) {
+          Node u = model.nodes().get(ui); // the compact form keeps the model's order
           fp.times(new int[] {ui}, CompactModel.NEVER, null, -1);
           // only the functions u's permanent failure takes down can be brought down by an outage
           // of u: the search looks at those alone, in the model order of the functions
@@ -233,7 +236,7 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
           }
           Lengths[] lengths = new Lengths[fs.length];
           if (impact.length <= conesAbove) {
-            Lengths shared = new Lengths(u, impact);
+            Lengths shared = new Lengths(u, ui, impact);
             java.util.Arrays.fill(lengths, shared);
           } else {
             stamp++;
@@ -242,8 +245,8 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
             }
           }
           out.add(new NodeObjectives(u.id(), u.rto(),
-              fs.length == 0 ? List.of() : required(u, impact, lengths, fs, failsAt, rto),
-              fs.length == 0 ? List.of() : required(u, impact, lengths, fs, failsAt, mtpd)));
+              fs.length == 0 ? List.of() : required(u, ui, impact, lengths, fs, failsAt, rto),
+              fs.length == 0 ? List.of() : required(u, ui, impact, lengths, fs, failsAt, mtpd)));
         }
       } finally {
         fp.release();
@@ -255,7 +258,7 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
     }
 
     /** Per function with the objective, the requirement on u, if any. */
-    private List<RequiredTime> required(Node u, int[] impact, Lengths[] perFunction, int[] fs, long[] failsAt,
+    private List<RequiredTime> required(Node u, int ui, int[] impact, Lengths[] perFunction, int[] fs, long[] failsAt,
         long[] objective) {
       List<RequiredTime> out = new ArrayList<>();
       long longest = Durations.MAX.toMillis() - u.recovery().toMillis(); // the longest disruption of u
@@ -267,13 +270,9 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
         }
         int i = j;
         if (perFunction[j] == null) {
-          perFunction[j] = new Lengths(u, cone(fIndex[f], impact.length));
+          perFunction[j] = new Lengths(u, ui, cone(fIndex[f], impact.length));
         }
         Lengths lengths = perFunction[j];
-        if (lengths.longest(1, f) > t) {
-          out.add(new RequiredTime(functions.get(f).id(), Duration.ZERO, lengths.chain(1, f)));
-          continue;
-        }
         // by the failure time under u's permanent failure plus the objective, f has been down
         // longer than the objective; verified, and widened should the simulator disagree
         long hi = Math.min(longest, Math.max(2, CompactModel.plus(failsAt[i], t + 1)));
@@ -283,7 +282,9 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
         if (lengths.longest(hi, f) <= t) {
           continue; // no outage up to Durations.MAX breaches
         }
-        long lo = 1;
+        // lo = 0 stands for no outage at all, which keeps every objective: the search needs no
+        // simulation of the shortest outage unless it ends there (then even that one breaches)
+        long lo = 0;
         boolean guess = true;
         while (hi - lo > 1) {
           // f's outage usually grows one for one with u's once f is down: guess where it just
@@ -313,8 +314,8 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
           }
           guess = !guess;
         }
-        out.add(new RequiredTime(functions.get(f).id(), Duration.ofMillis(lo + lengths.recovery),
-            lengths.chain(hi, f)));
+        out.add(new RequiredTime(functions.get(f).id(),
+            lo == 0 ? Duration.ZERO : Duration.ofMillis(lo + lengths.recovery), lengths.chain(hi, f)));
       }
       return out;
     }
@@ -396,8 +397,12 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
       /** The nodes of the part, by their index in the whole model, in model order. */
       private int[] sorted;
 
-      Lengths(Node node, int[] impact) {
+      /** u's index in the whole model. */
+      private final int whole;
+
+      Lengths(Node node, int whole, int[] impact) {
         this.node = node;
+        this.whole = whole;
         this.impact = impact;
         this.recovery = node.recovery().toMillis();
       }
@@ -410,7 +415,7 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
         sorted = impact.clone();
         java.util.Arrays.sort(sorted); // model order: a node's index in the part is its place here
         partCm = cm.restrictWithOthersUp(sorted);
-        u = java.util.Arrays.binarySearch(sorted, cm.index(node.id()));
+        u = java.util.Arrays.binarySearch(sorted, whole);
         functionAt = new int[partCm.n];
         for (int v = 0; v < partCm.n; v++) {
           functionAt[v] = functionOf[sorted[v]];

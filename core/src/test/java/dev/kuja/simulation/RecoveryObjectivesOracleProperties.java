@@ -28,7 +28,7 @@ class RecoveryObjectivesOracleProperties {
     ReferenceObjectives expected = ReferenceObjectives.of(m);
     long requirements = expected.nodes().stream().mapToLong(n -> n.forRto().size() + n.forMtpd().size()).sum();
     Statistics.label("requirements").collect(requirements == 0 ? "none" : requirements < 5 ? "1-4" : "5+");
-    for (int conesAbove : new int[] {RecoveryObjectives.CONES_ABOVE, 0}) {
+    for (int conesAbove : new int[] {RecoveryObjectives.CONES_ABOVE, 0, Integer.MAX_VALUE}) {
       RecoveryObjectives actual = RecoveryObjectives.of(m, conesAbove);
       assertEquals(expected.nodes(), actual.nodes(), () -> "cones above " + conesAbove + " on " + m.nodes());
       assertEquals(expected.recoveryOverRto(), actual.recoveryOverRto());

@@ -95,6 +95,14 @@ public final class CompactModel {
     private final long[] direct;
 
     Times(long[] values) {
+      if (values.length <= 64) {
+        // a small sub-model, made many times over: not worth a table
+        table = null;
+        small = null;
+        medium = null;
+        direct = values;
+        return;
+      }
       long[] distinct = Arrays.stream(values).distinct().sorted().toArray();
       if (distinct.length <= 1 << 16) {
         table = distinct;
