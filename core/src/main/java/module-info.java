@@ -5,7 +5,8 @@
  * functions, resources, suppliers, requirements, problems), {@code dev.kuja.analysis} (static
  * analyses: impact, failure times, single points of failure, minimal failure sets, ranking,
  * closures, interfaces), {@code dev.kuja.simulation} (cascades over time), {@code
- * dev.kuja.scenario} (variants, comparisons, sweeps, Monte Carlo ensembles, importance) and
+ * dev.kuja.scenario} (variants, comparisons, sweeps, Monte Carlo ensembles, importance), {@code
+ * dev.kuja.region} (documents of several organisations: commitments, public views) and
  * {@code dev.kuja.report} (the whole-model report, computed once). Beside them, {@code
  * dev.kuja.iim} is the sector-level inoperability input–output model (static and dynamic), which
  * reads only the model. The engines under {@code
@@ -24,6 +25,7 @@ module dev.kuja.core {
   exports dev.kuja.analysis;
   exports dev.kuja.simulation;
   exports dev.kuja.scenario;
+  exports dev.kuja.region;
   exports dev.kuja.report;
   exports dev.kuja.iim;
 }

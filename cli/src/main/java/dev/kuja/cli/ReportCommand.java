@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -28,9 +27,6 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin Inputs in;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Parameters(index = "1..*", paramLabel = "SCENARIO", description = "Scenario documents to simulate.")
-  List<Path> scenarios = new ArrayList<>();
 
   @Option(names = "--top", defaultValue = "" + TextReport.DEFAULT_TOP, paramLabel = "N",
       converter = Options.AtLeastOne.class, description = "Rows of the ranking (default ${DEFAULT-VALUE}).")
@@ -54,15 +50,17 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (html != null) {
-      List<Path> inputs = new ArrayList<>(scenarios);
-      inputs.add(0, in.model);
-      OutputFile.refuseInputs(html, "--html", inputs);
+      OutputFile.refuseInputs(html, "--html", in.documents);
     }
     Progress progress = new Progress(Kuja.rawErr(spec), !in.json && System.console() != null);
-    progress.say("reading " + in.model);
-    Model m = in.model();
+    progress.say("reading " + Inputs.names(in.documents));
+    Model m = in.simulated();
+    if (html != null) {
+      // nor a document the models include
+      OutputFile.refuseInputs(html, "--html", m.sources().stream().map(Path::of).toList());
+    }
     List<Scenario> read = new ArrayList<>();
-    for (Path s : scenarios) {
+    for (Path s : in.scenarios()) {
       read.add(Inputs.scenario(s, m)); // every input is checked before any work is done
     }
     MonteCarlo risk = MonteCarlo.of(m).seed(seed).scenarios(riskScenarios); // checked before any work
@@ -76,7 +74,7 @@ final class ReportCommand implements Callable<Integer> {
     if (in.json) {
       Kuja.json(out, g -> ReportJson.write(g, report));
     } else {
-      TextReport.print(report, Terminal.safe(in.model.toString()), top, out);
+      TextReport.print(report, Terminal.safe(Inputs.names(in.models())), top, out);
     }
     return failOnBreach && report.mtpdBreached() ? Kuja.FOUND : 0;
   }

@@ -15,20 +15,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = "Simulate a scenario over time: who fails, when, for how long, why, which "
-        + "MTPDs are breached and which impact levels are reached. Give a scenario document, or "
-        + "--threat for the worst case of a threat of the model.")
+        + "MTPDs are breached and which impact levels are reached. Give the model documents and a "
+        + "scenario document, in any order, or --threat for the worst case of a threat of the model.")
 final class SimulateCommand implements Callable<Integer> {
 
   @Mixin Inputs in;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Parameters(index = "1", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario document.")
-  Path scenario;
 
   @Option(names = "--threat", paramLabel = "ID", converter = Options.Id.class,
       description = "Instead of a scenario document: the worst case of this threat of the model (its "
@@ -40,12 +36,16 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ((scenario == null) == (threat == null)) {
-      throw new IllegalArgumentException(scenario == null
-          ? "give a SCENARIO document or --threat ID" : "give a SCENARIO document or --threat ID, not both");
+    List<Path> scenarios = in.scenarios();
+    if (scenarios.size() > 1 || scenarios.isEmpty() == (threat == null)) {
+      throw new IllegalArgumentException(scenarios.size() > 1
+          ? "kuja simulate takes one scenario document (one that starts with 'kuja-scenario: 1'), not "
+              + scenarios.size() + " (" + Inputs.names(scenarios) + "); kuja report simulates several"
+          : scenarios.isEmpty() ? "give a SCENARIO document or --threat ID"
+          : "give a SCENARIO document or --threat ID, not both");
     }
-    Model m = in.model();
-    Scenario s = threat == null ? Inputs.scenario(scenario, m) : Scenario.of(m.threat(threat)
+    Model m = in.simulated();
+    Scenario s = threat == null ? Inputs.scenario(scenarios.get(0), m) : Scenario.of(m.threat(threat)
         .orElseThrow(() -> new ValidationException(List.of(Problem.setting("--threat",
             "no threat '" + threat + "' in the model"
                 + Suggestions.hint(threat, m.threats().stream().map(Threat::id).toList()))))));

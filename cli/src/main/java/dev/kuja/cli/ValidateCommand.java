@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check a model document and list every problem in it.")
+    description = "Check model documents, composed into one model, and list every problem in them.")
 final class ValidateCommand implements Callable<Integer> {
 
   @Mixin Inputs in;
@@ -25,7 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
       if (in.json) {
         Kuja.json(out, g -> ResultsJson.writeValidation(g, List.of()));
       } else {
-        out.println(Terminal.safe(in.model.toString()) + ": valid. " + m);
+        out.println(Terminal.safe(Inputs.names(in.documents)) + ": valid. " + m);
       }
       return 0;
     } catch (DocumentException e) {

@@ -40,6 +40,7 @@ class ArchitectureTest {
       .layer("analysis").definedBy("dev.kuja.analysis..")
       .layer("simulation").definedBy("dev.kuja.simulation..")
       .layer("scenario").definedBy("dev.kuja.scenario..")
+      .layer("region").definedBy("dev.kuja.region..")
       .layer("report").definedBy("dev.kuja.report..")
       .layer("iim").definedBy("dev.kuja.iim..")
       .layer("io").definedBy("dev.kuja.io..")
@@ -49,10 +50,11 @@ class ArchitectureTest {
       .whereLayer("analysis").mayOnlyAccessLayers("model", "engines")
       .whereLayer("simulation").mayOnlyAccessLayers("model", "engines")
       .whereLayer("scenario").mayOnlyAccessLayers("model", "engines", "analysis", "simulation")
-      .whereLayer("report").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario")
+      .whereLayer("region").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario")
+      .whereLayer("report").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario", "region")
       .whereLayer("iim").mayOnlyAccessLayers("model")
-      .whereLayer("io").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario", "report", "iim")
-      .whereLayer("cli").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario", "report", "iim", "io");
+      .whereLayer("io").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario", "region", "report", "iim")
+      .whereLayer("cli").mayOnlyAccessLayers("model", "analysis", "simulation", "scenario", "region", "report", "iim", "io");
 
   /** No two packages need each other. */
   static final ArchRule NO_CYCLES = slices().matching("dev.kuja.(**)").should().beFreeOfCycles();
@@ -65,7 +67,7 @@ class ArchitectureTest {
   /** Every class lives in a package the layers name, so a new package cannot slip past them. */
   static final ArchRule EVERY_PACKAGE_IS_PLACED = classes()
       .should().resideInAnyPackage("dev.kuja.model..", "dev.kuja.engine..", "dev.kuja.analysis..",
-          "dev.kuja.simulation..", "dev.kuja.scenario..", "dev.kuja.report..", "dev.kuja.iim..", "dev.kuja.io..",
+          "dev.kuja.simulation..", "dev.kuja.scenario..", "dev.kuja.region..", "dev.kuja.report..", "dev.kuja.iim..", "dev.kuja.io..",
           "dev.kuja.cli..");
 
   @Test

@@ -133,6 +133,12 @@ class GoldenJsonTest {
     c.add(run("report-county-all-scenarios.json", 0,
         "report", COUNTY, storm, fuel, ransomware, strike, "--json"));
 
+    // the example region, composed from its organisations' documents: the coordination report
+    // names each node's document; and the power company's public view
+    String region = Path.of("..", "examples", "region", "region.yaml").toString();
+    c.add(run("report-region.json", 0, "report", region, "--json"));
+    c.add(run("export-region-power-co-public.yaml", 0, "export", region, "--public", "--organisation", "power-co"));
+
     c.add(run("export-county.json", 0, "export", COUNTY, "--to", "json"));
     c.add(run("export-county.yaml", 0, "export", COUNTY, "--to", "yaml"));
 

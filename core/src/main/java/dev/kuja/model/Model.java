@@ -45,14 +45,17 @@ public final class Model {
   private final ImmutableMap<String, Organisation> organisations;
   private final ImmutableMap<String, Node> nodes;
   private final ImmutableMap<String, Threat> threats;
+  /** Where the model came from: documents, externals, provenance (docs/regional.md). */
+  private final Provenance provenance;
   private final Supplier<Graph<String, Dependency>> graph = Suppliers.memoize(this::buildGraph);
 
   private Model(Optional<String> name, ImmutableMap<String, Organisation> organisations,
-      ImmutableMap<String, Node> nodes, ImmutableMap<String, Threat> threats) {
+      ImmutableMap<String, Node> nodes, ImmutableMap<String, Threat> threats, Provenance provenance) {
     this.name = name;
     this.organisations = organisations;
     this.nodes = nodes;
     this.threats = threats;
+    this.provenance = provenance;
   }
 
   /** A builder for a new, empty model. */
@@ -65,8 +68,9 @@ public final class Model {
     Builder b = new Builder();
     b.name = name.orElse(null);
     organisations.values().forEach(b::organisation);
-    nodes.values().forEach(b::node);
+    nodes.values().stream().filter(n -> !isExternal(n.id())).forEach(b::node);
     threats.values().forEach(b::threat);
+    b.provenance.copyFrom(provenance, nodes.keySet());
     return b;
   }
 
@@ -112,6 +116,49 @@ public final class Model {
   /** True when the model has a node with this id. */
   public boolean contains(String id) {
     return nodes.containsKey(id);
+  }
+
+  /**
+   * The document the node came from, when the model was read from documents (or the builder was
+   * told, {@link Builder#from(String)}); empty for a node built in code, and for an id the model
+   * lacks. Provenance is not part of a model's value: {@link #equals} ignores it.
+   */
+  public Optional<String> source(String nodeId) {
+    return nodes.containsKey(nodeId) ? provenance.source(nodeId) : Optional.empty();
+  }
+
+  /** The documents the model was composed of, in the order they were read; empty when built in code. */
+  public List<String> sources() {
+    return provenance.documents();
+  }
+
+  /**
+   * Every external service the model's documents declare (docs/regional.md#externals), in the
+   * order declared; a declaration repeated identically by several documents is listed once.
+   */
+  public List<External> externals() {
+    return provenance.externals();
+  }
+
+  /** The declarations of one node as an external, in the order declared (several documents may declare it). */
+  public List<External> externals(String nodeId) {
+    return provenance.externals(nodeId);
+  }
+
+  /** The document that first declared an external, when known. */
+  public Optional<String> source(External external) {
+    return provenance.source(external);
+  }
+
+  /**
+   * True when the node stands for an external service that no part of this model defines: it was
+   * made from its {@link #externals(String) declarations}, has no requirements of its own, and
+   * its outages in simulations are bounded by the provider's commitment
+   * (docs/regional.md#externals-in-simulations). False for a node that a document defines,
+   * whether or not others declare it as an external (it is then <em>bound</em>).
+   */
+  public boolean isExternal(String nodeId) {
+    return provenance.unbound(nodeId);
   }
 
   /** The threats of the model's risk register, in the order they were given. */
@@ -185,6 +232,7 @@ public final class Model {
         && organisations.equals(m.organisations)
         && nodes.equals(m.nodes)
         && threats.equals(m.threats)
+        && provenance.externals().equals(m.provenance.externals())
         // maps compare without order; models also keep document order
         && organisations.keySet().asList().equals(m.organisations.keySet().asList())
         && nodes.keySet().asList().equals(m.nodes.keySet().asList())
@@ -193,7 +241,7 @@ public final class Model {
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, organisations, nodes, threats);
+    return Objects.hash(name, organisations, nodes, threats, provenance.externals());
   }
 
   @Override
@@ -224,8 +272,31 @@ public final class Model {
     private final LinkedHashMap<String, Node.Builder> nodes = new LinkedHashMap<>();
     private final LinkedHashMap<String, Threat> threats = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    /** The documents, sources and externals of the model being built. */
+    private final Provenance.Collector provenance = new Provenance.Collector();
 
     private Builder() {}
+
+    /**
+     * Says that the organisations, nodes and externals added from now on come from this
+     * document (a file name, as it should appear in messages and reports): {@link
+     * Model#source(String)}. Organisations may then be declared again, identically, by another
+     * document; a node id defined by two documents is a problem naming both.
+     */
+    public Builder from(String document) {
+      provenance.from(Objects.requireNonNull(document, "document"));
+      return this;
+    }
+
+    /**
+     * Declares an external service (docs/regional.md#externals): a node that another
+     * organisation provides, with its commitment. When no node of this id is added, the model
+     * gets one made from the declaration; otherwise the declaration is bound to it.
+     */
+    public Builder external(External external) {
+      provenance.external(Objects.requireNonNull(external, "external"));
+      return this;
+    }
 
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -234,9 +305,11 @@ public final class Model {
 
     public Builder organisation(Organisation organisation) {
       Objects.requireNonNull(organisation, "organisation");
-      if (organisations.putIfAbsent(organisation.id(), organisation) != null) {
-        problems.add(Problem.organisation(organisation.id(), "id",
-            "organisation id '" + organisation.id() + "' is used more than once"));
+      Organisation before = organisations.putIfAbsent(organisation.id(), organisation);
+      if (before != null) {
+        provenance.organisationAgain(before, organisation).ifPresent(problems::add);
+      } else {
+        provenance.organisation(organisation.id());
       }
       return this;
     }
@@ -308,6 +381,8 @@ public final class Model {
       if (nodes.remove(Objects.requireNonNull(id, "id")) == null) {
         problems.add(Problem.node(id, null,
             "cannot remove '" + id + "': no such node" + Ids.hint(id, nodes.keySet())));
+      } else {
+        provenance.removed(id);
       }
       return this;
     }
@@ -324,7 +399,9 @@ public final class Model {
     public Builder threat(Threat threat) {
       Objects.requireNonNull(threat, "threat");
       if (threats.putIfAbsent(threat.id(), threat) != null) {
-        problems.add(Problem.threat(threat.id(), "id", "threat id '" + threat.id() + "' is used more than once"));
+        problems.add(provenance.threatAgain(threat.id()));
+      } else {
+        provenance.threat(threat.id());
       }
       return this;
     }
@@ -359,7 +436,9 @@ public final class Model {
 
     private Builder put(Node.Builder nb) {
       if (nodes.putIfAbsent(nb.id(), nb) != null) {
-        problems.add(Problem.node(nb.id(), "id", "node id '" + nb.id() + "' is used more than once"));
+        problems.add(provenance.nodeAgain(nb.id()));
+      } else {
+        provenance.node(nb.id());
       }
       return this;
     }
@@ -398,6 +477,10 @@ public final class Model {
         all.addAll(nb.problems());
         built.put(nb.id(), nb.build());
       }
+      // externals that no document defines become nodes of their own, after the others
+      for (Node external : provenance.unboundNodes(nodes.keySet())) {
+        built.put(external.id(), external);
+      }
       ImmutableMap<String, Node> nodeMap = built.buildOrThrow();
       ImmutableMap<String, Organisation> orgMap = ImmutableMap.copyOf(organisations);
       ImmutableMap<String, Threat> threatMap = ImmutableMap.copyOf(threats);
@@ -411,11 +494,12 @@ public final class Model {
           all.add(p);
         }
       }
+      provenance.validate(orgMap, nodeMap, all);
       if (!all.isEmpty()) {
         // model order: the model, organisations, nodes, then threats as given; within a node,
         // its own fields, its impact thresholds, then its requirements (as a document lists them)
         Map<String, Integer> orgOrder = positions(organisations.keySet());
-        Map<String, Integer> nodeOrder = positions(nodes.keySet());
+        Map<String, Integer> nodeOrder = positions(nodeMap.keySet());
         Map<String, Integer> threatOrder = positions(threats.keySet());
         all.sort(Comparator.<Problem>comparingInt(p -> group(p.element().kind()))
             .thenComparingInt(p -> (switch (p.element().kind()) {
@@ -427,9 +511,9 @@ public final class Model {
               int i = p.element().index().orElse(-1);
               return p.element().kind() == Problem.Element.Kind.NODE && i >= 0 ? (1L << 32) + i : i;
             }));
-        throw new ModelValidationException(all);
+        throw new ModelValidationException(provenance.locate(all));
       }
-      return new Model(Optional.ofNullable(name), orgMap, nodeMap, threatMap);
+      return new Model(Optional.ofNullable(name), orgMap, nodeMap, threatMap, provenance.build(nodeMap.keySet()));
     }
   }
 }

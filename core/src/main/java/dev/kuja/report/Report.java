@@ -7,6 +7,7 @@ import dev.kuja.analysis.Ranking;
 import dev.kuja.analysis.SpofReport;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.region.Commitments;
 import dev.kuja.scenario.MonteCarlo;
 import dev.kuja.scenario.RiskMatrix;
 import dev.kuja.simulation.FunctionOutcome;
@@ -33,6 +34,8 @@ import java.util.Optional;
  *       failure"), extended from the same SPOF run rather than found again;
  *   <li>the criticality ranking of every node;
  *   <li>the interfaces between organisations, their SPOF marks taken from the ranking;
+ *   <li>the coordination matrix: the critical interfaces, read off the SPOFs and the interfaces;
+ *   <li>the commitments of external services, checked against their providers' models;
  *   <li>the outcome of every scenario simulated, in the order given;
  *   <li>the computed risk matrix (docs/risk.md#the-risk-matrix), when some function has impact
  *       thresholds: per threat and for all causes, the probability per year of each impact
@@ -63,19 +66,23 @@ public final class Report {
   private final List<CutSets> cutSets;
   private final Ranking ranking;
   private final InterfaceReport interfaces;
+  private final Coordination coordination;
+  private final Commitments commitments;
   private final List<SimulationResult> simulations;
   private final Optional<RiskMatrix> riskMatrix;
   private final RecoveryObjectives objectives;
   private final Map<String, Integer> functionIndex;
 
   private Report(Model model, List<SpofReport> spofs, List<CutSets> cutSets, Ranking ranking,
-      InterfaceReport interfaces, List<SimulationResult> simulations, Optional<RiskMatrix> riskMatrix,
-      RecoveryObjectives objectives) {
+      InterfaceReport interfaces, Commitments commitments, List<SimulationResult> simulations,
+      Optional<RiskMatrix> riskMatrix, RecoveryObjectives objectives) {
     this.model = model;
     this.spofs = List.copyOf(spofs);
     this.cutSets = List.copyOf(cutSets);
     this.ranking = ranking;
     this.interfaces = interfaces;
+    this.coordination = Coordination.of(model, this.spofs, interfaces);
+    this.commitments = commitments;
     this.simulations = List.copyOf(simulations);
     this.riskMatrix = riskMatrix;
     this.objectives = objectives;
@@ -142,6 +149,22 @@ public final class Report {
     return interfaces;
   }
 
+  /**
+   * Who must plan with whom: the interfaces between organisations that carry a single point of
+   * failure of a vital or critical function (docs/regional.md#the-coordination-report).
+   */
+  public Coordination coordination() {
+    return coordination;
+  }
+
+  /**
+   * The commitments of the model's external services, checked against their providers' models
+   * where the model holds them (docs/regional.md#checking-commitments).
+   */
+  public Commitments commitments() {
+    return commitments;
+  }
+
   /** The outcome of every scenario of the report, in the order they were given. */
   public List<SimulationResult> simulations() {
     return simulations;
@@ -190,6 +213,12 @@ public final class Report {
         "; first %s (%d functions)", top.node(), top.functions().size())));
     sb.append(String.format("%n  interfaces: %d requirements across organisations, "
         + "%d of them single points of failure", interfaces.interfaces().size(), spofInterfaces));
+    sb.append(String.format("%n  coordination: %d pairs of organisations with critical interfaces",
+        coordination.pairs().size()));
+    if (!commitments.checks().isEmpty()) {
+      sb.append(String.format("%n  commitments: %d, %d not kept by the provider's model",
+          commitments.checks().size(), commitments.mismatches().size()));
+    }
     riskMatrix.ifPresent(m -> sb.append(String.format(
         "%n  risk matrix: %d threats, %d threat/function pairs reach an impact level; %,d years each",
         m.sources().size() - 1, m.grid().values().stream().flatMap(r -> r.values().stream())
@@ -211,9 +240,10 @@ public final class Report {
   /**
    * Hears the stages of building a report, each as it starts, on the building thread: {@code
    * "single points of failure 3/11"} for every function in turn (its double points of failure
-   * are derived in the same stage), then {@code "ranking"}, {@code "interfaces"}, {@code "risk
-   * matrix"} (when there is one to compute), {@code "recovery objectives"}, and {@code
-   * "simulating NAME"} for every scenario to simulate.
+   * are derived in the same stage), then {@code "ranking"}, {@code "interfaces"}, {@code
+   * "commitments"} when the model declares externals, {@code "risk matrix"} (when there is one
+   * to compute), {@code "recovery objectives"}, and {@code "simulating NAME"} for every scenario
+   * to simulate.
    */
   @FunctionalInterface
   public interface Listener {
@@ -307,6 +337,10 @@ public final class Report {
       Ranking ranking = analysis.ranking();
       listener.stage("interfaces");
       InterfaceReport interfaces = analysis.interfaces(ranking);
+      if (!model.externals().isEmpty()) {
+        listener.stage("commitments");
+      }
+      Commitments commitments = Commitments.of(model);
       Optional<RiskMatrix> matrix = Optional.empty();
       if (model.functions().stream().anyMatch(f -> !f.impacts().isEmpty())) {
         listener.stage("risk matrix");
@@ -327,7 +361,7 @@ public final class Report {
           results.add((SimulationResult) s);
         }
       }
-      return new Report(model, spofs, cutSets, ranking, interfaces, results, matrix, objectives);
+      return new Report(model, spofs, cutSets, ranking, interfaces, commitments, results, matrix, objectives);
     }
   }
 }

@@ -67,11 +67,13 @@ public final class Simulator {
     if (!problems.isEmpty()) {
       throw new ScenarioValidationException(scenario.name(), problems);
     }
+    Committed committed = Committed.of(model, cm, nodes, start, end);
     CascadeEngine.Listener adapter = listener.<CascadeEngine.Listener>map(l ->
         (t, v, down, kind, ref, trigger, since) ->
-            l.changed(Duration.ofMillis(t), cm.id(v), down, cause(scenario, v, kind, ref, trigger, since)))
+            l.changed(Duration.ofMillis(t), cm.id(v), down, cause(scenario, v, kind, committed.disruption(kind, ref), trigger, since)))
         .orElse(null);
-    CascadeEngine engine = new CascadeEngine(cm, nodes, start, end, Durations.millis(scenario.horizon()), adapter);
+    CascadeEngine engine = new CascadeEngine(cm, committed.nodes(), committed.start(), committed.end(),
+        Durations.millis(scenario.horizon()), adapter);
     engine.run();
     CascadeEngine.Outages raw = engine.outages();
     // outages become objects only when asked for: a national scenario can take down hundreds
@@ -80,7 +82,8 @@ public final class Simulator {
       int v = raw.node(i);
       return new Outage(cm.id(v), Duration.ofMillis(raw.from(i)),
           raw.to(i) == CompactModel.NEVER ? Optional.empty() : Optional.of(Duration.ofMillis(raw.to(i))),
-          cause(scenario, v, raw.causeKind(i), raw.causeRef(i), raw.causeTrigger(i), raw.causeSince(i)));
+          cause(scenario, v, raw.causeKind(i), committed.disruption(raw.causeKind(i), raw.causeRef(i)),
+              raw.causeTrigger(i), raw.causeSince(i)));
     });
     boolean[] lockedMask = engine.settleAndFindLocked();
     Set<String> locked = new HashSet<>();

@@ -147,17 +147,18 @@ class ReportTest {
   void theSummaryCountsWhatEachPartFound() {
     Report r = Report.builder(hospital()).scenario(staffFlu()).build();
     List<String> lines = r.toString().lines().toList();
-    assertEquals(6, lines.size(), r::toString);
+    assertEquals(7, lines.size(), r::toString);
     assertEquals("Report of " + hospital(), lines.get(0));
     assertEquals("  2 functions: 4 single points of failure (1 common-cause), 4 double points of failure",
         lines.get(1));
     assertTrue(lines.get(2).startsWith("  ranking: "), lines.get(2));
     assertTrue(lines.get(3).startsWith("  interfaces: 2 requirements across organisations, 2 of them"),
         lines.get(3));
+    assertEquals("  coordination: 1 pairs of organisations with critical interfaces", lines.get(4));
     // no function has impact thresholds: no risk matrix
     assertEquals("  recovery objectives: 0 declared RTOs longer than required, 0 functions whose "
-        + "recovery time is at least their RTO", lines.get(4));
-    assertTrue(lines.get(5).startsWith("  scenario 'Staff flu': "), lines.get(5));
+        + "recovery time is at least their RTO", lines.get(5));
+    assertTrue(lines.get(6).startsWith("  scenario 'Staff flu': "), lines.get(6));
   }
 
   /**
@@ -209,5 +210,21 @@ class ReportTest {
         .function("care", f -> f.criticality("vital").requires("grid")).build();
     assertThrows(IllegalArgumentException.class, () -> a.interfaces(Analysis.of(other).ranking()),
         "a ranking of another model");
+  }
+
+  @Test
+  void theCoordinationIsReadOffTheSpofChains() {
+    Report r = Report.of(hospital());
+    // fuel-supplier is a common-cause SPOF of emergency-care (vital): fuel-supplier -> gen-b ->
+    // power -> emergency-care crosses from the county to the fuel company at gen-b; the
+    // records office is only important and does not count
+    assertEquals(new Coordination(List.of("county", "fuel-co"), List.of(new Coordination.Pair("county", "fuel-co",
+            List.of(new Coordination.CriticalInterface("gen-b", "fuel-supplier", 0, false, List.of("emergency-care")))))),
+        r.coordination());
+    assertEquals(String.join("\n",
+        "needs \\ from  county  fuel-co",
+        "county             -        1",
+        "fuel-co            .        -"), r.coordination().matrix().replace(System.lineSeparator(), "\n"));
+    assertEquals(List.of(), r.commitments().checks(), "no externals, no commitments");
   }
 }

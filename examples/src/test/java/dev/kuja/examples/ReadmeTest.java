@@ -3,8 +3,13 @@ package dev.kuja.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kuja.analysis.Analysis;
+import dev.kuja.io.document.ModelDocuments;
+import dev.kuja.io.report.TextReport;
 import dev.kuja.model.Model;
 import dev.kuja.model.ModelValidationException;
+import dev.kuja.report.Report;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -40,5 +45,15 @@ class ReadmeTest {
         + "  - node 'care', requirement 1 (alternatives): names 'grdi', which is not a node; "
         + "did you mean 'grid'?", e.getMessage());
     assertTrue(e.problems().get(1).element().index().isPresent());
+  }
+
+  @Test
+  void regionalExample() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md")).replace("\r\n", "\n");
+    String report = TextReport.render(Report.of(ModelDocuments.read(Path.of("..", "examples", "region", "region.yaml"))));
+    String sections = report.substring(report.indexOf("COORDINATION: WHO MUST PLAN WITH WHOM"),
+        report.indexOf("\nRISK MATRIX")).stripTrailing();
+    assertTrue(readme.contains(sections + "\n```"), "the README shows the coordination and commitments of the example region "
+        + "as kuja report prints them:\n" + sections);
   }
 }

@@ -15,10 +15,10 @@ import dev.kuja.io.syntax.TreeReader;
 import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.External;
 import dev.kuja.model.ImpactLevel;
 import dev.kuja.model.ImpactThreshold;
 import dev.kuja.model.Model;
-import dev.kuja.model.ModelValidationException;
 import dev.kuja.model.Node;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Organisation;
@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Model documents, format version 1 (docs/documents.md#model-documents), in YAML or JSON.
@@ -59,7 +60,7 @@ import java.util.Set;
  */
 public final class ModelDocuments {
 
-  static final Set<String> TOP = ordered("kuja", "name", "organisations", "nodes", "threats");
+  static final Set<String> TOP = ordered("kuja", "name", "organisations", "nodes", "threats", "include", "externals");
   static final Set<String> ORGANISATION = ordered("id", "name", "type");
   static final Set<String> NODE = ordered("id", "kind", "name", "owner", "criticality", "mtpd",
       "rto", "mbco", "impacts", "recovery", "tags", "attributes", "reliability", "requires");
@@ -77,26 +78,46 @@ public final class ModelDocuments {
     return new LinkedHashSet<>(List.of(keys));
   }
 
-  /** Reads a model from a {@code .yaml}, {@code .yml} or {@code .json} file. */
+  /**
+   * Reads a model from a {@code .yaml}, {@code .yml} or {@code .json} file, with the documents it
+   * includes (docs/regional.md#composing-documents).
+   */
   public static Model read(Path file) {
     return read(file, ReadOptions.DEFAULT);
   }
 
-  /** Reads a model from a file, within the given limits. */
+  /** Reads a model from a file and the documents it includes, within the given limits. */
   public static Model read(Path file, ReadOptions options) {
-    Source source = Source.of(file, options);
-    return parse(source, options);
+    return read(List.of(file), options);
+  }
+
+  /**
+   * Reads several documents, and the documents they include, as one model
+   * (docs/regional.md#composing-documents): organisations, nodes and externals of all of them,
+   * every node remembering its document ({@link Model#source(String)}). Every problem of every
+   * document is reported at once.
+   */
+  public static Model read(List<Path> files) {
+    return read(files, ReadOptions.DEFAULT);
+  }
+
+  /** Reads several documents as one model, within the given limits (each document's own). */
+  public static Model read(List<Path> files, ReadOptions options) {
+    return Composition.read(files, options);
   }
 
   /** Reads a model from text; {@code name} stands for the file in messages. */
   public static Model read(String text, String name, Format format) {
-    return parse(Source.of(text, name, format, ReadOptions.DEFAULT), ReadOptions.DEFAULT);
+    return Composition.read(Source.of(text, name, format, ReadOptions.DEFAULT), ReadOptions.DEFAULT);
   }
 
-  private static Model parse(Source source, ReadOptions options) {
-    Problems problems = new Problems(source.name());
-    Model.Builder b = Model.builder();
-    Set<List<String>> reported = new HashSet<>();
+  /**
+   * Reads the keys of one document into {@code b}, reporting the problems of form it finds;
+   * {@code more} is given the keys that concern composition ({@code name}, {@code include},
+   * {@code externals}) with their values. False when the document could not be read to its end.
+   */
+  static boolean readInto(Source source, Model.Builder b, Problems problems, Set<List<String>> reported,
+      BiConsumer<String, Tree> more) {
     try (JsonParser p = source.open()) {
       TreeReader r = new TreeReader(p, source.name(), problems);
       if (r.next() != JsonToken.START_OBJECT) {
@@ -123,7 +144,7 @@ public final class ModelDocuments {
           case "name" -> {
             Tree v = r.read();
             if (v.isScalar() && v.kind != Tree.Kind.NULL) {
-              b.name(v.text);
+              more.accept(key, v);
             } else {
               problems.at(v, "name of the model must be text, not " + v.describe());
             }
@@ -153,6 +174,7 @@ public final class ModelDocuments {
               v.list.forEach(item -> threat(item, b, problems, reported));
             }
           }
+          case "include", "externals" -> more.accept(key, r.read());
           case "kuja-scenario" -> throw new TreeReader.Fatal(Problem.inDocument(new Problem.Location(source.name(), kl, kc), "this is a scenario document, not a model (it starts with kuja-scenario)"));
           default -> {
             r.read();
@@ -167,20 +189,12 @@ public final class ModelDocuments {
       r.end();
     } catch (TreeReader.Fatal f) {
       problems.add(f.problem);
-      problems.throwIfAny();
+      return false;
     } catch (IOException e) {
       problems.add(0, 0, "cannot be read: " + e.getMessage());
-      problems.throwIfAny();
+      return false;
     }
-    try {
-      Model model = b.build();
-      problems.throwIfAny();
-      return model;
-    } catch (ModelValidationException e) {
-      Locator.locate(e.problems(), source, options, reported).forEach(problems::add);
-      problems.throwIfAny();
-      throw e; // every validation problem was a repeat of a reported one; unreachable in practice
-    }
+    return true;
   }
 
   private static void organisation(Tree t, Model.Builder b, Problems problems) {
@@ -575,13 +589,22 @@ public final class ModelDocuments {
       }
       g.writeArrayFieldStart("nodes");
       for (Node n : model.nodes()) {
-        node(g, n);
+        if (!model.isExternal(n.id())) { // made from its declaration, written below
+          node(g, n);
+        }
       }
       g.writeEndArray();
       if (!model.threats().isEmpty()) {
         g.writeArrayFieldStart("threats");
         for (Threat t : model.threats()) {
           threat(g, t);
+        }
+        g.writeEndArray();
+      }
+      if (!model.externals().isEmpty()) {
+        g.writeArrayFieldStart("externals");
+        for (External e : model.externals()) {
+          external(g, e);
         }
         g.writeEndArray();
       }
@@ -650,6 +673,19 @@ public final class ModelDocuments {
       }
       g.writeEndArray();
     }
+    g.writeEndObject();
+  }
+
+  private static void external(JsonGenerator g, External e) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", e.id());
+    g.writeStringField("kind", e.kind().label());
+    if (!e.name().equals(e.id())) {
+      g.writeStringField("name", e.name());
+    }
+    g.writeStringField("provider", e.provider());
+    writeDuration(g, "rto", e.rto());
+    writeDuration(g, "tolerance", e.tolerance());
     g.writeEndObject();
   }
 

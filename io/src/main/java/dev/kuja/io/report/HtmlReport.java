@@ -10,12 +10,15 @@ import dev.kuja.io.Format;
 import dev.kuja.io.syntax.Writers;
 import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
+import dev.kuja.model.External;
 import dev.kuja.model.ImpactLevel;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Organisation;
 import dev.kuja.model.Requirement;
+import dev.kuja.region.Commitments;
+import dev.kuja.report.Coordination;
 import dev.kuja.report.Report;
 import dev.kuja.scenario.Likelihood;
 import dev.kuja.scenario.RiskMatrix;
@@ -42,18 +45,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * A continuity report as one self-contained HTML file that opens offline in any browser: the
  * dependency graph laid out in layers (functions on top, then resources, then suppliers by
  * tier; organisations as colours; SPOFs and common-cause SPOFs highlighted; interfaces between
- * organisations dashed; click a node for what it requires, what requires it and its SPOFs;
- * search; zoom and pan), the SPOFs and double points of failure of every critical function, a
- * timeline of each simulated scenario against the MTPDs (bars coloured by the impact level
- * reached, for functions with impact thresholds), the risk matrix coloured by risk, the
- * recovery objectives with the declared RTOs that are too long, the criticality ranking and
- * the interfaces between organisations.
+ * organisations dashed; click a node for what it requires, what requires it, its SPOFs and its
+ * document; search; zoom and pan), the coordination matrix of who must plan with whom beside it
+ * (click a cell to see its critical interfaces in the graph) with the commitments of external
+ * services, the SPOFs and double points of failure of every critical function, a timeline of
+ * each simulated scenario against the MTPDs (bars coloured by the impact level reached, for
+ * functions with impact thresholds), the risk matrix coloured by risk, the recovery objectives
+ * with the declared RTOs that are too long, the criticality ranking and the interfaces between
+ * organisations.
  *
  * <p>It renders a {@link Report}, computed once ({@link #render(Report)}, {@link #write(Report,
  * Path)}); {@link #render(Model, List)} builds that report first. The page, its style and its
@@ -133,6 +139,9 @@ public final class HtmlReport {
         .number("requirements", model.requirementCount())
         .markup("css", Template.resource(HtmlReport.class, STYLE))
         .markup("organisation-keys", organisationKeys(model))
+        .markup("coordination-matrix", coordinationMatrix(report))
+        .markup("coordination-list", coordinationList(report))
+        .markup("commitments", commitments(report.commitments()))
         .markup("function-articles", functionArticles(report))
         .markup("scenario-articles", scenarioArticles(report.model(), report.simulations()))
         .markup("risk-matrix", riskMatrix(report))
@@ -141,7 +150,7 @@ public final class HtmlReport {
         .number("interface-count", report.interfaces().interfaces().size())
         .markup("interface-rows", interfaceRows(report.interfaces()))
         .script("cytoscape", cytoscape())
-        .json("data", data(model, report.spofs()))
+        .json("data", data(model, report.spofs(), report.coordination()))
         .script("app", Template.resource(HtmlReport.class, APP))
         .render();
   }
@@ -158,6 +167,102 @@ public final class HtmlReport {
           .append(esc(orgs.get(i).name())).append("</span>");
     }
     return html.toString();
+  }
+
+  /**
+   * The coordination matrix: a row per organisation that needs, a column per organisation that
+   * provides, in model order; headers in the organisations' colours; each cell the number of
+   * vital and critical functions at stake, shaded by it.
+   */
+  private static String coordinationMatrix(Report report) {
+    Coordination c = report.coordination();
+    if (c.organisations().isEmpty()) {
+      return "<p>No interface between organisations is on the chain of a single point of failure of a "
+          + "vital or critical function.</p>\n";
+    }
+    Model model = report.model();
+    int most = c.pairs().stream().mapToInt(p -> p.functions().size()).max().orElse(1);
+    StringBuilder html = new StringBuilder("<table class=\"coordination\"><thead><tr><th>needs \\ from</th>");
+    for (String col : c.organisations()) {
+      html.append("<th class=\"org\">").append(swatch(model, col)).append(esc(col)).append("</th>");
+    }
+    html.append("</tr></thead><tbody>\n");
+    for (String row : c.organisations()) {
+      html.append("<tr><th class=\"org\">").append(swatch(model, row)).append(esc(row)).append("</th>");
+      for (String col : c.organisations()) {
+        if (row.equals(col)) {
+          html.append("<td class=\"cell self\">–</td>");
+          continue;
+        }
+        Optional<Coordination.Pair> p = c.pair(row, col);
+        if (p.isEmpty()) {
+          html.append("<td class=\"cell none\">·</td>");
+          continue;
+        }
+        int n = p.get().functions().size();
+        double alpha = 0.15 + 0.75 * n / most;
+        html.append("<td class=\"cell\" data-dependent=\"").append(esc(row)).append("\" data-provider=\"")
+            .append(esc(col)).append("\" style=\"background:rgba(214,39,40,")
+            .append(String.format(Locale.ROOT, "%.2f", alpha)).append(")\" title=\"")
+            .append(esc(row + " needs " + col + ": " + String.join(", ", p.get().functions())))
+            .append("\">").append(n).append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    return html.append("</tbody></table>\n").toString();
+  }
+
+  private static String swatch(Model model, String org) {
+    List<Organisation> orgs = model.organisations();
+    for (int i = 0; i < orgs.size(); i++) {
+      if (orgs.get(i).id().equals(org)) {
+        return "<span class=\"swatch\" style=\"background:" + PALETTE[i % PALETTE.length] + "\"></span>";
+      }
+    }
+    return "";
+  }
+
+  /** Every critical interface, pair by pair, with the documents of its nodes. */
+  private static String coordinationList(Report report) {
+    Coordination c = report.coordination();
+    if (c.pairs().isEmpty()) {
+      return "";
+    }
+    Model m = report.model();
+    StringBuilder html = new StringBuilder("<table><thead><tr><th>needs</th><th>from</th><th>interface</th>"
+        + "<th>documents</th><th>functions at stake</th></tr></thead><tbody>\n");
+    for (Coordination.Pair p : c.pairs()) {
+      for (Coordination.CriticalInterface i : p.interfaces()) {
+        html.append("<tr><td>").append(esc(p.dependentOrganisation())).append("</td><td>")
+            .append(esc(p.providerOrganisation())).append("</td><td>")
+            .append(esc(i.dependent() + " → " + i.provider())).append("</td><td>")
+            .append(esc(m.source(i.dependent()).orElse("-") + " → " + m.source(i.provider()).orElse("-")))
+            .append("</td><td>").append(esc(String.join(", ", i.functions()))).append("</td></tr>\n");
+      }
+    }
+    return html.append("</tbody></table>\n").toString();
+  }
+
+  /** The commitments of external services, mismatches marked; nothing when there are none. */
+  private static String commitments(Commitments c) {
+    if (c.checks().isEmpty()) {
+      return "";
+    }
+    StringBuilder html = new StringBuilder("<h3>Service commitments at the interfaces</h3>\n<p>")
+        .append(c.checks().size()).append(" commitments, ").append(c.mismatches().size())
+        .append(" not kept by the provider's model.</p>\n<table><thead><tr><th>service</th><th>provider</th>"
+            + "<th>declared in</th><th>RTO</th><th>tolerance</th><th>status</th><th>findings</th></tr></thead><tbody>\n");
+    for (Commitments.Check check : c.checks()) {
+      External e = check.external();
+      html.append("<tr").append(check.status() == Commitments.Status.MISMATCH ? " class=\"mismatch\"" : "")
+          .append("><td>").append(esc(e.id())).append("</td><td>").append(esc(e.provider())).append("</td><td>")
+          .append(esc(check.declaredIn().orElse("-"))).append("</td><td>")
+          .append(esc(e.rto().map(Durations::format).orElse("-"))).append("</td><td>")
+          .append(esc(e.tolerance().map(Durations::format).orElse("-"))).append("</td><td>")
+          .append(check.status().name().toLowerCase(Locale.ROOT)).append("</td><td>")
+          .append(esc(String.join("; ", check.findings()))).append("</td></tr>\n");
+    }
+    return html.append("</tbody></table>\n").toString();
   }
 
   /** Per function: its objectives, its SPOFs and its double points of failure. */
@@ -426,7 +531,7 @@ public final class HtmlReport {
   // ----------------------------------------------------------------------------- graph data
 
   /** Nodes with their layered positions, details and SPOF marks; edges provider → dependent. */
-  static String data(Model model, List<SpofReport> spofs) {
+  static String data(Model model, List<SpofReport> spofs, Coordination coordination) {
     Map<String, Integer> orgIndex = new HashMap<>();
     for (int i = 0; i < model.organisations().size(); i++) {
       orgIndex.put(model.organisations().get(i).id(), i);
@@ -470,6 +575,7 @@ public final class HtmlReport {
         g.writeStringField("criticality", n.criticality().map(Criticality::label).orElse(""));
         g.writeStringField("mtpd", n.mtpd().map(Durations::format).orElse(""));
         g.writeStringField("rto", n.rto().map(Durations::format).orElse(""));
+        g.writeStringField("source", model.source(n.id()).orElse(""));
         g.writeArrayFieldStart("requires");
         for (Requirement q : n.requirements()) {
           g.writeString(q.toString());
@@ -509,6 +615,22 @@ public final class HtmlReport {
             g.writeEndObject();
           }
         }
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("coordination");
+      for (Coordination.Pair p : coordination.pairs()) {
+        g.writeStartObject();
+        g.writeStringField("dependent", p.dependentOrganisation());
+        g.writeStringField("provider", p.providerOrganisation());
+        g.writeArrayFieldStart("interfaces");
+        for (Coordination.CriticalInterface i : p.interfaces()) {
+          g.writeStartArray();
+          g.writeString(i.dependent());
+          g.writeString(i.provider());
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
       }
       g.writeEndArray();
       g.writeEndObject();

@@ -8,6 +8,8 @@ import dev.kuja.model.Criticality;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
+import dev.kuja.region.Commitments;
+import dev.kuja.report.Coordination;
 import dev.kuja.report.Report;
 import dev.kuja.scenario.RiskMatrix;
 import dev.kuja.simulation.NodeObjectives;
@@ -26,9 +28,12 @@ import java.util.Objects;
  * points of failure of critical functions</i> (per function its count, each common-cause SPOF
  * with its path, up to 8 direct ones), <i>where to invest: criticality ranking</i> (the first
  * rows), <i>interfaces between organisations</i> (the pairs with SPOF interfaces, and those
- * interfaces), <i>risk matrix</i> (the threats' cells on the five-by-five matrix, and each
- * function's cell for all causes), <i>recovery objectives</i> (the declared RTOs longer than
- * required, and the functions whose recovery time misses their RTO) and one <i>scenario</i>
+ * interfaces), <i>coordination: who must plan with whom</i> (the matrix of critical interfaces
+ * and the functions at stake, each node with its document), <i>service commitments at the
+ * interfaces</i> (when the model declares externals with commitments), <i>risk matrix</i> (the
+ * threats' cells on the five-by-five matrix, and each function's cell for all causes),
+ * <i>recovery objectives</i> (the declared RTOs longer than required, and the functions whose
+ * recovery time misses their RTO) and one <i>scenario</i>
  * section per simulation.
  */
 public final class TextReport {
@@ -109,6 +114,12 @@ public final class TextReport {
       }
     }
     out.println();
+    coordination(report, out);
+    if (!report.commitments().checks().isEmpty()) {
+      out.println();
+      commitments(report.commitments(), commonDirectory(report.model().sources()), out);
+    }
+    out.println();
     riskMatrix(report, out);
     out.println();
     objectives(report.objectives(), out);
@@ -116,6 +127,61 @@ public final class TextReport {
       out.println();
       out.println("SCENARIO: " + r.scenario().name().toUpperCase(Locale.ROOT));
       out.println(r.toString().indent(2).stripTrailing());
+    }
+  }
+
+  /** The coordination section: the matrix, then each pair's critical interfaces. */
+  private static void coordination(Report report, PrintWriter out) {
+    Model m = report.model();
+    Coordination c = report.coordination();
+    out.println("COORDINATION: WHO MUST PLAN WITH WHOM");
+    out.println("  critical interfaces: requirements across organisations on the chain of a single point of");
+    out.println("  failure of a vital or critical function; each cell the number of functions at stake");
+    out.println(c.matrix().indent(2).stripTrailing());
+    int common = commonDirectory(m.sources());
+    for (Coordination.Pair p : c.pairs()) {
+      out.println("  " + p.dependentOrganisation() + " needs " + p.providerOrganisation() + " ("
+          + p.functions().size() + " at stake: " + String.join(", ", p.functions()) + "):");
+      for (Coordination.CriticalInterface i : p.interfaces()) {
+        String sources = m.source(i.dependent()).isPresent() && m.source(i.provider()).isPresent()
+            && m.sources().size() > 1
+            ? "  [" + m.source(i.dependent()).get().substring(common) + " -> "
+                + m.source(i.provider()).get().substring(common) + "]" : "";
+        out.println("      " + i.dependent() + " -> " + i.provider() + sources + "  "
+            + String.join(", ", i.functions()));
+      }
+    }
+  }
+
+  /** The length of the directory all the documents share ("examples/region/"), to leave out. */
+  private static int commonDirectory(List<String> documents) {
+    if (documents.isEmpty()) {
+      return 0;
+    }
+    String first = documents.get(0);
+    int end = first.length();
+    for (String d : documents) {
+      int i = 0;
+      while (i < Math.min(end, d.length()) && d.charAt(i) == first.charAt(i)) {
+        i++;
+      }
+      end = i;
+    }
+    int slash = Math.max(first.lastIndexOf('/', end - 1), first.lastIndexOf('\\', end - 1));
+    return end == 0 || slash < 0 ? 0 : slash + 1;
+  }
+
+  /** The commitments section: each commitment with its status, documents without their common directory. */
+  private static void commitments(Commitments c, int common, PrintWriter out) {
+    out.println("SERVICE COMMITMENTS AT THE INTERFACES");
+    out.printf("  %d commitments, %d not kept by the provider's model%n", c.checks().size(), c.mismatches().size());
+    for (Commitments.Check check : c.checks()) {
+      String line = check.toString();
+      if (check.declaredIn().isPresent()) {
+        String d = check.declaredIn().get();
+        line = line.replace("(declared in " + d + ")", "(declared in " + d.substring(Math.min(common, d.length())) + ")");
+      }
+      out.printf("  %-9s  %s%n", check.status().name().toLowerCase(Locale.ROOT), line);
     }
   }
 

@@ -32,7 +32,8 @@
         'target-arrow-color': '#555' } },
       { selector: '.faded', style: { 'opacity': 0.15 } },
       { selector: 'node.match', style: { 'border-width': 6, 'border-color': '#17becf' } },
-      { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#111' } }
+      { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#111' } },
+      { selector: 'edge.critical', style: { 'width': 4, 'line-color': '#d62728', 'target-arrow-color': '#d62728' } }
     ]
   });
   var details = document.getElementById('details');
@@ -57,6 +58,7 @@
       meta += ' · ' + n.criticality + ' · MTPD ' + (n.mtpd || '-') + ' · RTO ' + (n.rto || '-');
     }
     details.appendChild(el('p', meta));
+    if (n.source) { details.appendChild(el('p', 'from ' + n.source)); }
     if (n.spof) {
       details.appendChild(el('p', n.spof === 'common' ? 'A common-cause single point of failure'
         : 'A single point of failure'));
@@ -87,5 +89,37 @@
     if (hits.length > 0) { cy.animate({ fit: { eles: hits, padding: 80 } }, { duration: 300 }); }
     if (hits.length === 1) { show(hits[0].id()); }
   });
-  window.kuja = { cy: cy, show: show, ready: true };
+  // the coordination matrix: a cell shows its critical interfaces in the graph
+  function pair(dependent, provider) {
+    var found = null;
+    (data.coordination || []).forEach(function (p) {
+      if (p.dependent === dependent && p.provider === provider) { found = p; }
+    });
+    return found;
+  }
+  function showPair(dependent, provider) {
+    var p = pair(dependent, provider);
+    cy.edges().removeClass('critical');
+    cy.elements().removeClass('faded');
+    if (!p) { return 0; }
+    var hood = cy.collection();
+    p.interfaces.forEach(function (i) {
+      var edges = cy.edges().filter(function (e) {
+        return e.data('source') === i[1] && e.data('target') === i[0];
+      });
+      edges.addClass('critical');
+      hood = hood.union(edges).union(edges.connectedNodes());
+    });
+    cy.elements().not(hood).addClass('faded');
+    return p.interfaces.length;
+  }
+  document.querySelectorAll('table.coordination td.cell[data-dependent]').forEach(function (td) {
+    td.addEventListener('click', function () {
+      document.querySelectorAll('table.coordination td.selected').forEach(function (x) { x.classList.remove('selected'); });
+      td.classList.add('selected');
+      showPair(td.getAttribute('data-dependent'), td.getAttribute('data-provider'));
+      document.getElementById('graph').scrollIntoView({ behavior: 'smooth' });
+    });
+  });
+  window.kuja = { cy: cy, show: show, showPair: showPair, ready: true };
 })();

@@ -68,6 +68,20 @@ class SchemaTest {
   }
 
   @Test
+  void everyDocumentOfTheExampleRegionIsValid() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(Path.of("..", "examples", "region"))) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertTrue(files.size() >= 10, files::toString);
+    for (Path f : files) {
+      assertEquals(Set.of(), MODEL.validate(yaml(Files.readString(f))), f.toString());
+    }
+    assertFalse(MODEL.validate(yaml("kuja: 1\nexternals: [{ id: g, kind: resource, provider: p, tolerance: PT1H }]\n"
+        + "nodes: []\n")).isEmpty(), "a tolerance is a supplier's commitment");
+  }
+
+  @Test
   void theSchemaCatchesWhatTheReaderCatches() throws IOException {
     assertFalse(MODEL.validate(yaml("kuja: 1\nnodes: [{ id: a, kind: gadget }]\n")).isEmpty());
     assertFalse(MODEL.validate(yaml("kuja: 1\nnodes: [{ id: a, kind: resource, mtpd: PT1H }]\n")).isEmpty());

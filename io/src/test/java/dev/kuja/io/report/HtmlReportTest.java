@@ -176,4 +176,30 @@ class HtmlReportTest {
       assertEquals(List.of(), c.errors, "console errors");
     }
   }
+
+  @Test
+  void theRegionsReportHasItsMatrixAndDocumentsInARealBrowser() throws Exception {
+    Model m = ModelDocuments.read(Path.of("..", "examples", "region", "region.yaml"));
+    String html = HtmlReport.render(dev.kuja.report.Report.of(m));
+    assertTrue(html.contains("<section id=\"coordination\">"), "the coordination section");
+    assertTrue(html.contains("data-dependent=\"power-co\" data-provider=\"tso\""), "a cell of the matrix");
+    assertTrue(html.contains("<h3>Service commitments at the interfaces</h3>"), "the commitments");
+    assertTrue(html.contains("<tr class=\"mismatch\"><td>grid-town</td>"), "a mismatch marked");
+    browserRequired();
+    Path file = Path.of("target", "report-region.html").toAbsolutePath();
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, html);
+    try (Chromium c = Chromium.start()) {
+      c.open(file.toUri().toString());
+      c.waitFor("window.kuja && window.kuja.ready", Duration.ofSeconds(30));
+      // a click on a cell marks its critical interfaces in the graph
+      c.eval("document.querySelector('td[data-dependent=\"power-co\"][data-provider=\"tso\"]').click(); true");
+      assertEquals(1, c.eval("kuja.cy.edges('.critical').length").asInt());
+      assertEquals("transmission", c.eval("kuja.cy.edges('.critical')[0].data('source')").asText());
+      c.eval("kuja.show('substation'); true");
+      String details = c.eval("document.getElementById('details').textContent").asText();
+      assertTrue(details.contains("from ../examples/region/power-co.yaml"), details);
+      assertEquals(List.of(), c.errors, "console errors");
+    }
+  }
 }

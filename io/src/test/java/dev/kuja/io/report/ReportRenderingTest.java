@@ -34,8 +34,8 @@ class ReportRenderingTest {
   void theReportJsonIsMadeOfTheResultWriters() throws Exception {
     ObjectMapper mapper = new ObjectMapper();
     JsonNode json = mapper.readTree(ReportJson.render(report));
-    assertEquals(List.of("model", "valid", "nodes", "functions", "ranking", "interfaces", "scenarios",
-        "risk", "objectives"), iterable(json.fieldNames()));
+    assertEquals(List.of("model", "valid", "nodes", "functions", "ranking", "interfaces", "coordination",
+        "commitments", "scenarios", "risk", "objectives"), iterable(json.fieldNames()));
     assertEquals(mapper.readTree(ResultsJson.spofs(report.spofs())).get("functions"), json.get("functions"));
     assertEquals(mapper.readTree(ResultsJson.ranking(report.ranking())).get("ranking"), json.get("ranking"));
     assertEquals(mapper.readTree(ResultsJson.interfaces(report.interfaces())).get("groups"), json.get("interfaces"));
@@ -79,7 +79,8 @@ class ReportRenderingTest {
     Template page = Template.of(Template.resource(HtmlReport.class, "report.html"));
     assertEquals(Set.of("title", "organisations", "nodes", "functions", "requirements", "css",
         "organisation-keys", "function-articles", "scenario-articles", "risk-matrix", "objectives", "ranking-rows",
-        "interface-count", "interface-rows", "cytoscape", "data", "app"), page.names());
+        "interface-count", "interface-rows", "coordination-matrix", "coordination-list", "commitments",
+        "cytoscape", "data", "app"), page.names());
   }
 
   @Test
