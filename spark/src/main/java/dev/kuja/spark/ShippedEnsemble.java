@@ -43,7 +43,7 @@ final class ShippedEnsemble implements Serializable {
   /**
    * The ensemble's model with the ensemble's threats as its own: sampled by a plain {@code
    * MonteCarlo.of(model)}, its units come in the ensemble's order — the nodes with reliability
-   * data, then the threats.
+   * data, then the model's threats, then those added (externals keep their declarations).
    */
   static Model sampled(MonteCarlo ensemble) {
     Model model = ensemble.model();
@@ -51,11 +51,9 @@ final class ShippedEnsemble implements Serializable {
     if (threats.equals(model.threats())) {
       return model;
     }
-    Model.Builder b = Model.builder();
-    model.name().ifPresent(b::name);
-    model.organisations().forEach(b::organisation);
-    model.nodes().forEach(b::node);
-    threats.forEach(b::threat);
+    // the model as it is (externals and their commitments included), then the added threats
+    Model.Builder b = model.toBuilder();
+    threats.subList(model.threats().size(), threats.size()).forEach(b::threat);
     return b.build();
   }
 

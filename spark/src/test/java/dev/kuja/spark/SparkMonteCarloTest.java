@@ -105,6 +105,29 @@ class SparkMonteCarloTest {
   }
 
   @Test
+  void aModelWithExternalsTravelsWithThemAndGivesTheLocalResult() {
+    // a county's side of a region: the grid is another organisation's service, declared as an
+    // external with the provider's commitment (docs/regional.md#externals)
+    Model county = Model.builder()
+        .organisation("county", "County").organisation("power-co", "Power company")
+        .external(dev.kuja.model.External.of("grid", dev.kuja.model.NodeKind.RESOURCE, "power-co")
+            .withRto(Duration.ofHours(4)))
+        .resource("ups", r -> r.owner("county").requires("grid").tolerance("PT30M")
+            .reliability(Reliability.rate(2, new RepairTime.Exponential(Duration.ofHours(3)))))
+        .function("care", f -> f.owner("county").criticality("vital").mtpd("PT2H").requires("ups"))
+        .threat(Threat.builder("storm").nodes("grid").ratePerYear(3).duration("PT12H").build())
+        .build();
+    assertTrue(county.isExternal("grid"));
+    Threat heat = Threat.builder("heat").nodes("ups").probability(0.2).duration("P1D").build();
+    MonteCarlo mc = MonteCarlo.of(county).seed(6).scenarios(700).threat(heat);
+    MonteCarlo there = EnsemblesTest.travelled(ShippedEnsemble.of(mc)).ensemble();
+    assertTrue(there.model().isExternal("grid"), "the external is still an external");
+    assertEquals(county.externals(), there.model().externals());
+    assertEquals(mc.threats(), there.model().threats());
+    assertEquals(mc.run(), SparkMonteCarlo.run(mc, "local[2]"));
+  }
+
+  @Test
   void progressLinesComeEveryTenSecondsAndSayHowFarTheMergeHasGot() {
     Progress p = new Progress("ensemble", 0);
     assertFalse(p.due(Progress.INTERVAL - 1));
