@@ -175,6 +175,25 @@ class EnsemblesTest {
     assertFalse(Files.exists(dir.resolve("out.json")));
   }
 
+  /** {@code kuja montecarlo … --spark MASTER}: the cli finds kuja-spark and Spark on the class path. */
+  @Test
+  void theCommandLinesSparkOptionPrintsWhatItPrintsLocally() throws Exception {
+    String m = model().toString();
+    StringWriter local = new StringWriter();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, dev.kuja.cli.Kuja.run(new String[] {"montecarlo", m, "--scenarios", "1500", "--seed", "4", "--json"},
+        new PrintWriter(local, true), new PrintWriter(new StringWriter(), true)));
+    int status = dev.kuja.cli.Kuja.run(new String[] {"montecarlo", m, "--scenarios", "1500", "--seed", "4", "--json",
+        "--spark", "local[2]"}, new PrintWriter(out, true), new PrintWriter(err, true));
+    assertEquals(0, status, err.toString());
+    assertEquals(local.toString(), out.toString());
+    StringWriter bad = new StringWriter();
+    assertEquals(2, dev.kuja.cli.Kuja.run(new String[] {"montecarlo", m, "--spark", "nowhere:1"},
+        new PrintWriter(new StringWriter(), true), new PrintWriter(bad, true)));
+    assertTrue(bad.toString().startsWith("kuja: 'nowhere:1' is not a Spark master URL"), bad.toString());
+  }
+
   @Test
   void withoutAMasterTheMessageSaysHowToGiveOne() throws Exception {
     StringWriter err = new StringWriter();
