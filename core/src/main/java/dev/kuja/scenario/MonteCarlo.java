@@ -367,7 +367,7 @@ public final class MonteCarlo {
     Prepared p = prepared();
     long from = index * BLOCK;
     long to = Math.min(scenarios, from + BLOCK);
-    return new EnsembleBlock(index, seed, new Block(p.fs.count).simulate(p.units, p.fs, seed, from, to));
+    return new EnsembleBlock(index, seed, new Block(p.fs.count).simulate(p.units, p.fs, seed, from, to).trimmed());
   }
 
   /**
@@ -664,6 +664,19 @@ public final class MonteCarlo {
       sum[f] += downtime;
       sumSq[f] += (double) downtime * downtime;
       keepDowntime(f, downtime);
+    }
+
+    /**
+     * This block with every function's list of downtimes cut to its length (the lists grow by
+     * doubling): what a block simulated for a merger holds and, serialized, sends.
+     */
+    Block trimmed() {
+      for (int f = 0; f < nonZero.length; f++) {
+        if (nonZero[f] != null && nonZero[f].length != nonZeroCount[f]) {
+          nonZero[f] = Arrays.copyOf(nonZero[f], nonZeroCount[f]);
+        }
+      }
+      return this;
     }
 
     /** Adds the next block's sums (blocks are absorbed in order, so sums are deterministic). */

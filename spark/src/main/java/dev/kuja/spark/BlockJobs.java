@@ -39,6 +39,13 @@ final class BlockJobs {
   /** The most tasks in one Spark job; larger runs take several. */
   static final int MAX_TASKS_PER_JOB = 16_384;
 
+  /**
+   * The most bytes one block of an ensemble sends back per function of the model: a downtime
+   * (8 bytes) per scenario that found the function down, plus its counts; the bound that sizes
+   * jobs under {@code spark.driver.maxResultSize}.
+   */
+  static final long BLOCK_BYTES_PER_FUNCTION = MonteCarlo.BLOCK * 8L + 256;
+
   /** How long the driver waits for a block before looking at the job again. */
   private static final long POLL_MILLIS = 100;
 
@@ -128,8 +135,9 @@ final class BlockJobs {
       }
       SimulateBlocks simulate = new SimulateBlocks(shipped, hook);
       int parallelism = Math.max(1, spark.defaultParallelism());
+      int perJob = tasksPerJob(spark.sc().conf().getSizeAsBytes("spark.driver.maxResultSize", "1g"), ensembles);
       while (states.stream().anyMatch(s -> !s.done())) {
-        wave(spark, simulate, states, parallelism);
+        wave(spark, simulate, states, parallelism, perJob);
       }
     } finally {
       shipped.forEach(Broadcast::destroy);
@@ -145,8 +153,23 @@ final class BlockJobs {
     return results;
   }
 
+  /**
+   * The most tasks of one job: {@value #MAX_TASKS_PER_JOB}, and few enough that the blocks they
+   * send back stay within half of Spark's {@code spark.driver.maxResultSize} (0: no limit), which
+   * Spark counts per job — a block holds a downtime per scenario and function, so a large model's
+   * blocks are megabytes.
+   */
+  static int tasksPerJob(long maxResultSize, List<MonteCarlo> ensembles) {
+    if (maxResultSize <= 0) {
+      return MAX_TASKS_PER_JOB;
+    }
+    long functions = ensembles.stream().mapToLong(e -> e.model().functions().size()).max().orElse(0);
+    long block = Math.max(1, functions) * BLOCK_BYTES_PER_FUNCTION + 4096;
+    return (int) Math.max(1, Math.min(MAX_TASKS_PER_JOB, maxResultSize / 2 / block));
+  }
+
   /** The blocks of the next job: per ensemble not yet done, the next chunk of its blocks. */
-  private static List<Task> tasks(List<State> states, int parallelism) {
+  private static List<Task> tasks(List<State> states, int parallelism, int perJob) {
     int active = (int) states.stream().filter(s -> !s.done()).count();
     List<Task> tasks = new ArrayList<>();
     for (int k = 0; k < states.size(); k++) {
@@ -162,7 +185,7 @@ final class BlockJobs {
         long wanted = Math.max(MonteCarlo.ROUND, (2L * parallelism + active - 1) / active);
         chunk = (wanted + MonteCarlo.ROUND - 1) / MonteCarlo.ROUND * MonteCarlo.ROUND;
       }
-      chunk = Math.min(Math.min(chunk, remaining), Math.max(1, MAX_TASKS_PER_JOB / active));
+      chunk = Math.min(Math.min(chunk, remaining), Math.max(1, perJob / active));
       for (long b = s.submitted; b < s.submitted + chunk; b++) {
         tasks.add(new Task(k, b));
       }
@@ -172,8 +195,9 @@ final class BlockJobs {
   }
 
   /** Runs one job of blocks and merges what comes back, until the job ends or is not needed. */
-  private static void wave(JavaSparkContext spark, SimulateBlocks simulate, List<State> states, int parallelism) {
-    List<Task> tasks = tasks(states, parallelism);
+  private static void wave(JavaSparkContext spark, SimulateBlocks simulate, List<State> states, int parallelism,
+      int perJob) {
+    List<Task> tasks = tasks(states, parallelism, perJob);
     if (tasks.isEmpty()) {
       throw new IllegalStateException("no block left to run, but an ensemble is not complete");
     }

@@ -104,6 +104,31 @@ class SparkMonteCarloTest {
     assertTrue(ShippedEnsemble.sampled(MonteCarlo.of(m)) == m, "without added threats, the model itself");
   }
 
+  /**
+   * A block holds a downtime per scenario and function, so a large model's blocks are megabytes;
+   * Spark refuses a job whose results pass spark.driver.maxResultSize (1g by default): the runner
+   * splits the blocks into jobs that stay under it.
+   */
+  @Test
+  void jobsStayUnderSparksLimitOnTheSizeOfResults() {
+    Model.Builder b = Model.builder()
+        .resource("grid", r -> r.reliability(Reliability.rate(50, new RepairTime.Exponential(Duration.ofHours(2)))));
+    for (int i = 0; i < 60; i++) {
+      b.function("f" + i, f -> f.criticality("important").requires("grid"));
+    }
+    MonteCarlo mc = MonteCarlo.of(b.build()).seed(12).scenarios(40 * MonteCarlo.BLOCK);
+    int perJob = BlockJobs.tasksPerJob(1 << 20, List.of(mc));
+    assertEquals((1 << 19) / (60 * BlockJobs.BLOCK_BYTES_PER_FUNCTION + 4096), perJob);
+    assertEquals(BlockJobs.MAX_TASKS_PER_JOB, BlockJobs.tasksPerJob(0, List.of(mc)), "0: no limit");
+    assertEquals(BlockJobs.MAX_TASKS_PER_JOB, BlockJobs.tasksPerJob(1L << 40, List.of(mc)));
+    SparkConf small = Contexts.conf(new SparkConf(), "local[2]", "kuja-spark result size")
+        .set("spark.driver.maxResultSize", "1m");
+    try (JavaSparkContext spark = new JavaSparkContext(small)) {
+      // 40 blocks of about 120 kB: 4.8 MB in one job would be refused
+      assertEquals(mc.run(), SparkMonteCarlo.run(mc, spark));
+    }
+  }
+
   @Test
   void aModelWithExternalsTravelsWithThemAndGivesTheLocalResult() {
     // a county's side of a region: the grid is another organisation's service, declared as an
