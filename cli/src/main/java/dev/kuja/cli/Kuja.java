@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -66,6 +67,11 @@ public final class Kuja implements Runnable {
           + "log file in the temporary directory, named on stderr).")
   boolean debug;
 
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Log what Kuja does on stderr (each analysis, its size and time; Monte Carlo's "
+          + "throughput), through SLF4J. Other libraries log their warnings.")
+  boolean verbose;
+
   private Kuja(PrintWriter rawOut, PrintWriter rawErr) {
     this.rawOut = rawOut;
     this.rawErr = rawErr;
@@ -77,12 +83,36 @@ public final class Kuja implements Runnable {
   }
 
   public static void main(String[] args) {
+    logging(args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int status = run(args, out, err);
     out.flush();
     err.flush();
     System.exit(status);
+  }
+
+  /** SLF4J's simple logger reads these once, at the first logger: before anything logs. */
+  static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+  /**
+   * Sets the command line's logging (docs/cli.md#logging): silent, or with {@code --verbose}
+   * Kuja's own log at debug level and other libraries' warnings, on stderr. A level given with
+   * {@code -D} on the java command line wins.
+   */
+  static void logging(String[] args) {
+    boolean verbose = Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch("--verbose"::equals);
+    setIfAbsent(LOG_LEVEL, verbose ? "warn" : "off");
+    setIfAbsent("org.slf4j.simpleLogger.log.dev.kuja", verbose ? "debug" : "off");
+    setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+    setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+    setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 
   /**

@@ -73,6 +73,17 @@ class HtmlReportTest {
     assertTrue(html.contains("; dc-1 + dc-2;"), "double points of failure");
   }
 
+  /** cytoscape.js is MIT: the copy inlined into every report keeps its licence (NOTICE). */
+  @Test
+  void theInlinedGraphLibraryKeepsItsLicenceHeader() throws Exception {
+    Model m = ModelDocuments.read(EXAMPLES.resolve("county.yaml"));
+    String html = HtmlReport.render(m, List.of());
+    int script = html.indexOf("Copyright (c) 2016-2025, The Cytoscape Consortium.");
+    assertTrue(script > 0, "cytoscape's copyright line");
+    assertTrue(html.indexOf("Permission is hereby granted, free of charge", script) > script,
+        "and its permission notice with it");
+  }
+
   @Test
   void layersPutFunctionsOnTopAndSuppliersBelowResources() throws Exception {
     Model m = ModelDocuments.read(EXAMPLES.resolve("county.yaml"));
