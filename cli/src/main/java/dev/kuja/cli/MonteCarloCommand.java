@@ -53,6 +53,14 @@ final class MonteCarloCommand implements Callable<Integer> {
       + "100,000,000 scenarios or more than 100,000,000 expected sampled outages.")
   boolean force;
 
+  @Option(names = "--spark", paramLabel = "MASTER", description = "Run the ensemble on Apache Spark at "
+      + "this master (local[2], spark://host:7077, yarn, k8s://...): the same numbers. Needs kuja-spark "
+      + "and Spark's jars on the class path (README, 'Running on a cluster').")
+  String spark;
+
+  /** The class of kuja-spark that runs an ensemble on a master of its own. */
+  static final String SPARK_RUNNER = "dev.kuja.spark.SparkMonteCarlo";
+
   @Override
   public Integer call() {
     Model m = in.model();
@@ -75,6 +83,19 @@ final class MonteCarloCommand implements Callable<Integer> {
                 + " limit of %,d; lower --scenarios or --period, check the failure rates, or add"
                 + " --force to run it anyway", expected, scenarios, expected / scenarios,
             MonteCarlo.MAX_EXPECTED_OUTAGES)));
+      }
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+    }
+    if (spark != null) {
+      List<Problem> problems = new ArrayList<>();
+      if (importance != null) {
+        problems.add(Problem.setting("--spark", "runs ensembles; --importance runs on this machine only"));
+      }
+      if (threads != null) {
+        problems.add(Problem.setting("--threads", "Spark decides how many blocks run at once; leave out"
+            + " --threads with --spark"));
       }
       if (!problems.isEmpty()) {
         throw new ValidationException(problems);
@@ -106,7 +127,7 @@ final class MonteCarloCommand implements Callable<Integer> {
         }
       });
     }
-    EnsembleResult r = mc.run();
+    EnsembleResult r = spark == null ? mc.run() : onSpark(mc, spark);
     if (System.console() != null) {
       Kuja.rawErr(spec).print("\r");
       Kuja.rawErr(spec).flush();
@@ -117,5 +138,37 @@ final class MonteCarloCommand implements Callable<Integer> {
       out.println(r);
     }
     return 0;
+  }
+
+  /**
+   * Runs the ensemble with kuja-spark ({@code SparkMonteCarlo.run(ensemble, master)}), found on the
+   * class path: the cli does not depend on Spark.
+   *
+   * @throws ValidationException naming --spark when kuja-spark or Spark is not on the class path
+   */
+  static EnsembleResult onSpark(MonteCarlo mc, String master) {
+    java.lang.reflect.Method run;
+    try {
+      Class.forName("org.apache.spark.SparkContext", false, MonteCarloCommand.class.getClassLoader());
+      run = Class.forName(SPARK_RUNNER).getMethod("run", MonteCarlo.class, String.class);
+    } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+      throw new ValidationException(List.of(Problem.setting("--spark", "kuja-spark and Spark's jars are not"
+          + " on the class path (" + e.getMessage() + " is missing): run java -cp"
+          + " 'kuja.jar:kuja-spark.jar:SPARK_JARS/*' dev.kuja.cli.Kuja montecarlo ... --spark " + master
+          + " (README, 'Running on a cluster')")));
+    }
+    try {
+      return (EnsembleResult) run.invoke(null, mc, master);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot call " + SPARK_RUNNER + ".run", e);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re; // bad master (IllegalArgumentException), bad threats, a failed Spark job
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("Spark failed: " + e.getCause(), e.getCause());
+    }
   }
 }

@@ -203,6 +203,22 @@ class KujaTest {
     assertEquals(2, kuja("montecarlo", MODEL, "--scenarios", "0").status());
   }
 
+  /** Spark is not on the cli's class path (kuja-spark's tests run the option with Spark present). */
+  @Test
+  void montecarloOnSparkWithoutSparkSaysWhatIsMissing() {
+    Run r = kuja("montecarlo", MODEL, "--scenarios", "100", "--spark", "local[2]");
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("kuja: --spark: kuja-spark and Spark's jars are not on the class path"
+        + " (org.apache.spark.SparkContext is missing): run java -cp"), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertEquals("", r.out());
+    Run both = kuja("montecarlo", MODEL, "--threads", "2", "--importance", "emergency-care", "--spark", "local[2]");
+    assertEquals(2, both.status());
+    assertEquals(List.of("kuja: --spark: runs ensembles; --importance runs on this machine only",
+        "kuja: --threads: Spark decides how many blocks run at once; leave out --threads with --spark"),
+        both.err().lines().toList());
+  }
+
   @Test
   void simulateAThreatsWorstCase() throws Exception {
     Run r = kuja("simulate", MODEL, "--threat", "ransomware", "--json");

@@ -25,7 +25,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -51,6 +50,13 @@ import java.util.function.BooleanSupplier;
  * Scenario i draws from its own random stream, derived from the seed and i; scenarios are
  * simulated in blocks of {@value #BLOCK} and the blocks combined in order. The result is
  * therefore equal for every thread count.
+ *
+ * <h2>Blocks and runners</h2>
+ * {@link #run()} simulates the blocks on this machine's threads. The same blocks can be
+ * simulated anywhere — {@link #simulateBlock(long)} makes block b, a serializable {@link
+ * EnsembleBlock} — and merged, in block order, by the ensemble's {@link #merger()}, which is what
+ * {@link #run()} does with its own blocks; so a run spread over many machines (the {@code
+ * kuja-spark} module) gives the very result of {@link #run()}.
  */
 public final class MonteCarlo {
 
@@ -69,8 +75,11 @@ public final class MonteCarlo {
    */
   public static final long MAX_EXPECTED_OUTAGES = 100_000_000L;
 
-  /** Blocks per round when running to a target precision. */
-  private static final int ROUND = 8;
+  /**
+   * Blocks per round when running to a target precision: the precision is checked after every
+   * {@value} blocks.
+   */
+  public static final int ROUND = 8;
 
   /** Blocks submitted ahead of the one being absorbed, per thread. */
   private static final int WINDOW_PER_THREAD = 4;
@@ -88,6 +97,8 @@ public final class MonteCarlo {
   private final Optional<EnsembleListener> listener;
   private final Optional<BooleanSupplier> cancel;
   private final boolean force;
+  /** The units and functions of the ensemble, made on first use (blocks need them each). */
+  private volatile Prepared prepared;
 
   private MonteCarlo(Draft d) {
     this.model = d.model;
@@ -150,6 +161,16 @@ public final class MonteCarlo {
     Draft d = new Draft();
     d.model = Objects.requireNonNull(model, "model");
     return new MonteCarlo(d);
+  }
+
+  /**
+   * The same ensemble over another model — a variant of this one, say: every setting, and the
+   * threats added with {@link #threat(Threat...)}, stay; the model's own threats are the new
+   * model's.
+   */
+  public MonteCarlo over(Model model) {
+    Objects.requireNonNull(model, "model");
+    return with(d -> d.model = model);
   }
 
   /** The study period every scenario covers. */
@@ -269,17 +290,24 @@ public final class MonteCarlo {
     return List.copyOf(all);
   }
 
-  /** The period, seed, level and threads of this ensemble (for the risk matrix's own runs). */
-  Duration period() {
+  /** The study period every scenario covers. */
+  public Duration period() {
     return period;
   }
 
-  long seed() {
+  /** The seed of the random streams. */
+  public long seed() {
     return seed;
   }
 
-  long scenarios() {
+  /** The number of scenarios (the most simulated, with a target precision). */
+  public long scenarios() {
     return scenarios;
+  }
+
+  /** The target half-width of every probability, if the run stops at one. */
+  public OptionalDouble precision() {
+    return precision;
   }
 
   double level() {
@@ -288,6 +316,97 @@ public final class MonteCarlo {
 
   private Units units() {
     return Units.of(model, period, nodeReliability, threats());
+  }
+
+  /** The units and the functions of an ensemble: what every block is simulated with. */
+  static final class Prepared {
+    final Units units;
+    final Functions fs;
+
+    Prepared(Units units, Functions fs) {
+      this.units = units;
+      this.fs = fs;
+    }
+  }
+
+  /** The units and functions, made once per ensemble (two threads may both make them; equal). */
+  private Prepared prepared() {
+    Prepared p = prepared;
+    if (p == null) {
+      Units units = units();
+      p = new Prepared(units, new Functions(units.cm, model));
+      prepared = p;
+    }
+    return p;
+  }
+
+  /**
+   * The number of blocks of the ensemble: ⌈scenarios / {@value #BLOCK}⌉. Block b holds the
+   * scenarios {@value #BLOCK}·b to {@value #BLOCK}·b + {@value #BLOCK} − 1 (the last block the
+   * rest).
+   */
+  public long blockCount() {
+    return (scenarios + BLOCK - 1) / BLOCK;
+  }
+
+  /**
+   * Simulates one block of the ensemble (see "Blocks and runners" above): its scenarios, each from its own random stream, summed. The block is the same
+   * wherever and whenever it is simulated. Safe to call from several threads at once.
+   *
+   * @param index the block, 0 ≤ index &lt; {@link #blockCount()}
+   * @throws IndexOutOfBoundsException when the ensemble has no such block
+   * @throws ValidationException when a threat added to the ensemble has problems (see {@link
+   *     #run()})
+   */
+  public EnsembleBlock simulateBlock(long index) {
+    long blocks = blockCount();
+    if (index < 0 || index >= blocks) {
+      throw new IndexOutOfBoundsException("block " + index + " of an ensemble of " + blocks
+          + " blocks (" + scenarios + " scenarios)");
+    }
+    Prepared p = prepared();
+    long from = index * BLOCK;
+    long to = Math.min(scenarios, from + BLOCK);
+    return new EnsembleBlock(index, seed, new Block(p.fs.count).simulate(p.units, p.fs, seed, from, to).trimmed());
+  }
+
+  /**
+   * A merger for the blocks of this ensemble, which makes its result (see {@link
+   * EnsembleMerger}): how {@link #run()} combines its blocks, and how a runner elsewhere combines
+   * the blocks it had simulated. Starting a run, it checks the ensemble as {@link #run()} does.
+   *
+   * @throws ValidationException when a threat added to the ensemble has problems, or the
+   *     ensemble is beyond the limits (see {@link #force()})
+   */
+  public EnsembleMerger merger() {
+    Prepared p = prepared();
+    if (!force) {
+      limits(p.units);
+    }
+    return new EnsembleMerger(this, p, scenarios, precision, Statistics.z(level), listener, cancel);
+  }
+
+  /**
+   * The result of blocks simulated elsewhere: {@link #merger()} given the blocks in index order,
+   * up to the point where the ensemble is complete (later blocks, simulated ahead, are left out).
+   *
+   * @param blocks blocks 0, 1, 2, … of this ensemble, in index order, each once
+   * @return the result; {@link EnsembleResult#cancelled() cancelled} if the blocks stop short of
+   *     a complete ensemble
+   * @throws IllegalArgumentException when a block is out of order or of another ensemble, or
+   *     there is none
+   */
+  public EnsembleResult merge(List<EnsembleBlock> blocks) {
+    if (blocks.isEmpty()) {
+      throw new IllegalArgumentException("no block to merge");
+    }
+    EnsembleMerger merger = merger();
+    for (EnsembleBlock b : blocks) {
+      if (merger.add(b)) {
+        break;
+      }
+    }
+    return merger.result();
   }
 
   /**
@@ -301,67 +420,43 @@ public final class MonteCarlo {
    */
   public EnsembleResult run() {
     long began = System.nanoTime();
-    Units units = units();
-    if (!force) {
-      limits(units);
-    }
-    Functions fs = new Functions(units.cm, model);
-    double z = Statistics.z(level);
-    long planned = scenarios;
-    AtomicLong done = new AtomicLong();
-    Block total = new Block(fs.count);
-    boolean cancelled = false;
+    EnsembleMerger merger = merger();
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      // blocks are submitted in a bounded window ahead of the one being absorbed, so memory
+      // blocks are submitted in a bounded window ahead of the one being merged, so memory
       // does not grow with the number of scenarios (docs/stochastic.md#running-times)
       int window = Math.max(2, WINDOW_PER_THREAD * threads);
-      long blocks = (planned + BLOCK - 1) / BLOCK;
-      ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
+      long blocks = blockCount();
+      ArrayDeque<Future<EnsembleBlock>> pending = new ArrayDeque<>();
       long submitted = 0;
-      long absorbed = 0;
-      while (absorbed < blocks) {
+      while (!merger.complete()) {
         while (submitted < blocks && pending.size() < window) {
-          long from = submitted * BLOCK;
-          long to = Math.min(planned, from + BLOCK);
-          submitted++;
+          long index = submitted++;
           pending.add(pool.submit(() -> {
-            if (cancel.isPresent() && cancel.get().getAsBoolean()) {
-              return null;
-            }
-            Block block = new Block(fs.count).simulate(units, fs, seed, from, to);
-            long d = done.addAndGet(to - from);
-            listener.ifPresent(l -> l.progress(d, planned));
-            return block;
+            return merger.cancelRequested() ? null : simulateBlock(index);
           }));
         }
-        Block block = get(pending.poll());
+        EnsembleBlock block = get(pending.poll());
         if (block == null) {
-          cancelled = true;
-          break;
+          break; // cancelled: the blocks merged so far, in order
         }
-        total.absorb(block);
-        absorbed++;
-        // with a target precision, checked after every round of blocks, in order
-        if (precision.isPresent() && (absorbed % ROUND == 0 || absorbed == blocks)
-            && total.halfWidth(fs, z) <= precision.getAsDouble()) {
-          break;
-        }
+        merger.add(block);
       }
     } finally {
       pool.shutdownNow();
     }
-    if (total.scenarios == 0) {
+    if (merger.scenarios() == 0) {
       throw new CancellationException("the Monte Carlo run was cancelled before any scenario finished");
     }
+    EnsembleResult result = merger.result();
     if (LOG.isDebugEnabled()) {
       double seconds = (System.nanoTime() - began) / 1e9;
       LOG.debug("{} scenarios of {} with {} stochastic units on {} threads in {} s ({} scenarios/s){}",
-          total.scenarios, Durations.format(period), units.size, threads, String.format("%.2f", seconds),
-          Math.round(total.scenarios / seconds), cancelled ? ", cancelled" : "");
+          result.scenarios(), Durations.format(period), prepared().units.size, threads,
+          String.format("%.2f", seconds), Math.round(result.scenarios() / seconds),
+          result.cancelled() ? ", cancelled" : "");
     }
-    return new EnsembleResult(period, seed, total.scenarios, Statistics.level(z), cancelled,
-        total.risks(fs, units.period, z));
+    return result;
   }
 
   /**
@@ -412,7 +507,7 @@ public final class MonteCarlo {
         scenarios, Statistics.z(level));
   }
 
-  private static Block get(Future<Block> f) {
+  private static EnsembleBlock get(Future<EnsembleBlock> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -483,8 +578,12 @@ public final class MonteCarlo {
     }
   }
 
-  /** Sums over a block of scenarios; blocks merge in order, so sums are deterministic. */
-  static final class Block {
+  /**
+   * Sums over a block of scenarios; blocks merge in order, so sums are deterministic. Serializable,
+   * so that a block simulated in another process can travel to the merger.
+   */
+  static final class Block implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     long scenarios;
     final long[] down;
     final long[] breach;
@@ -565,6 +664,19 @@ public final class MonteCarlo {
       sum[f] += downtime;
       sumSq[f] += (double) downtime * downtime;
       keepDowntime(f, downtime);
+    }
+
+    /**
+     * This block with every function's list of downtimes cut to its length (the lists grow by
+     * doubling): what a block simulated for a merger holds and, serialized, sends.
+     */
+    Block trimmed() {
+      for (int f = 0; f < nonZero.length; f++) {
+        if (nonZero[f] != null && nonZero[f].length != nonZeroCount[f]) {
+          nonZero[f] = Arrays.copyOf(nonZero[f], nonZeroCount[f]);
+        }
+      }
+      return this;
     }
 
     /** Adds the next block's sums (blocks are absorbed in order, so sums are deterministic). */

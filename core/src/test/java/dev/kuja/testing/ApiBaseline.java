@@ -81,6 +81,20 @@ public final class ApiBaseline {
     return api;
   }
 
+  /**
+   * The API of the given packages of the classes in {@code classes}, for a jar without a module
+   * descriptor (kuja-spark: Spark's jars have no module names), whose packages are all API.
+   */
+  public static SortedSet<String> of(Path classes, List<String> packages) {
+    SortedSet<String> api = new TreeSet<>();
+    for (String pkg : packages) {
+      for (Class<?> type : types(classes, pkg)) {
+        api.addAll(describe(type));
+      }
+    }
+    return api;
+  }
+
   /** Compares the API with the baseline file; an absent baseline holds nothing. */
   public static Difference compare(SortedSet<String> api, Path baseline) {
     List<String> lines = read(baseline);

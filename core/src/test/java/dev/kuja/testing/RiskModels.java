@@ -33,6 +33,17 @@ public final class RiskModels {
         .as(RiskModels::withRisk).withoutEdgeCases();
   }
 
+  /**
+   * Everything an ensemble samples at once: models of {@code base} (with its reliability data)
+   * with risk data added — MTPDs, impact thresholds, one to three threats of the model — and
+   * {@code min}..{@code max} threats to add to the ensemble ({@link
+   * KujaArbitraries#withThreats}). Shrinks the model, then the added threats.
+   */
+  public static Arbitrary<Case<List<Threat>>> withRiskAndThreats(ModelArbitrary base, int min, int max) {
+    return Combinators.combine(KujaArbitraries.withThreats(base, min, max), Arbitraries.longs())
+        .as((c, seed) -> new Case<>(withRisk(c.model(), seed), c.input())).withoutEdgeCases();
+  }
+
   /** The model with risk data derived from the seed. */
   static Model withRisk(Model base, long seed) {
     Random random = new Random(seed ^ 0x5DEECE66DL);

@@ -15,6 +15,7 @@ import dev.kuja.model.Durations;
 import dev.kuja.model.Problem;
 import dev.kuja.scenario.DurationEstimate;
 import dev.kuja.scenario.EnsembleResult;
+import dev.kuja.scenario.EnsembleSweep;
 import dev.kuja.scenario.Estimate;
 import dev.kuja.scenario.FunctionRisk;
 import dev.kuja.scenario.ImportanceReport;
@@ -351,6 +352,30 @@ public final class ResultsJson {
       estimate(g, "medianDowntime", f.medianDowntime());
       estimate(g, "p90Downtime", f.p90Downtime());
       estimate(g, "p99Downtime", f.p99Downtime());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /**
+   * {@code {"parameter", "rows": [{"value", "ensemble": {…}}]}}: a {@link
+   * dev.kuja.scenario.Sweep} run as ensembles, each row's {@code ensemble} as {@link
+   * #ensemble(EnsembleResult)} writes it.
+   */
+  public static String ensembleSweep(EnsembleSweep sweep) {
+    return object(g -> writeEnsembleSweep(g, sweep));
+  }
+
+  /** The fields of {@link #ensembleSweep(EnsembleSweep)}. */
+  public static void writeEnsembleSweep(JsonGenerator g, EnsembleSweep sweep) throws IOException {
+    g.writeStringField("parameter", sweep.parameter());
+    g.writeArrayFieldStart("rows");
+    for (EnsembleSweep.Row row : sweep.rows()) {
+      g.writeStartObject();
+      g.writeStringField("value", row.value());
+      g.writeObjectFieldStart("ensemble");
+      writeEnsemble(g, row.result());
+      g.writeEndObject();
       g.writeEndObject();
     }
     g.writeEndArray();
