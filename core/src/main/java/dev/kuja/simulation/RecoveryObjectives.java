@@ -234,19 +234,30 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
           for (int j = 0; j < fs.length; j++) {
             failsAt[j] = fp.time(fIndex[fs[j]]);
           }
-          Lengths[] lengths = new Lengths[fs.length];
+          Lengths shared = null;
           if (impact.length <= conesAbove) {
-            Lengths shared = new Lengths(u, ui, impact);
-            java.util.Arrays.fill(lengths, shared);
+            shared = new Lengths(u, ui, impact);
           } else {
             stamp++;
             for (int v : impact) {
               inImpact[v] = stamp;
             }
           }
-          out.add(new NodeObjectives(u.id(), u.rto(),
-              fs.length == 0 ? List.of() : required(u, ui, impact, lengths, fs, failsAt, rto),
-              fs.length == 0 ? List.of() : required(u, ui, impact, lengths, fs, failsAt, mtpd)));
+          List<RequiredTime> forRto = new ArrayList<>();
+          List<RequiredTime> forMtpd = new ArrayList<>();
+          long longest = Durations.MAX.toMillis() - u.recovery().toMillis(); // the longest disruption of u
+          for (int j = 0; j < fs.length; j++) {
+            int f = fs[j];
+            if ((rto[f] < 0 && mtpd[f] < 0) || failsAt[j] == CompactModel.NEVER || longest < 1) {
+              continue; // no objective, or no outage of u can bring f down
+            }
+            // one function at a time, both objectives from the same simulations; a cone's are
+            // dropped once its function is done (a national hub reaches 10^5 functions)
+            Lengths lengths = shared != null ? shared : new Lengths(u, ui, cone(fIndex[f], impact.length));
+            required(lengths, f, failsAt[j], rto[f], longest).ifPresent(forRto::add);
+            required(lengths, f, failsAt[j], mtpd[f], longest).ifPresent(forMtpd::add);
+          }
+          out.add(new NodeObjectives(u.id(), u.rto(), forRto, forMtpd));
         }
       } finally {
         fp.release();
@@ -257,67 +268,58 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
       return new RecoveryObjectives(out, over);
     }
 
-    /** Per function with the objective, the requirement on u, if any. */
-    private List<RequiredTime> required(Node u, int ui, int[] impact, Lengths[] perFunction, int[] fs, long[] failsAt,
-        long[] objective) {
-      List<RequiredTime> out = new ArrayList<>();
-      long longest = Durations.MAX.toMillis() - u.recovery().toMillis(); // the longest disruption of u
-      for (int j = 0; j < fs.length; j++) {
-        int f = fs[j];
-        long t = objective[f];
-        if (t < 0 || failsAt[j] == CompactModel.NEVER || longest < 1) {
-          continue; // no objective, or no outage of u can bring f down
-        }
-        int i = j;
-        if (perFunction[j] == null) {
-          perFunction[j] = new Lengths(u, ui, cone(fIndex[f], impact.length));
-        }
-        Lengths lengths = perFunction[j];
-        // by the failure time under u's permanent failure plus the objective, f has been down
-        // longer than the objective; verified, and widened should the simulator disagree
-        long hi = Math.min(longest, Math.max(2, CompactModel.plus(failsAt[i], t + 1)));
-        while (lengths.longest(hi, f) <= t && hi < longest) {
-          hi = Math.min(longest, hi > longest / 2 ? longest : hi * 2);
-        }
-        if (lengths.longest(hi, f) <= t) {
-          continue; // no outage up to Durations.MAX breaches
-        }
-        // lo = 0 stands for no outage at all, which keeps every objective: the search needs no
-        // simulation of the shortest outage unless it ends there (then even that one breaches)
-        long lo = 0;
-        boolean guess = true;
-        while (hi - lo > 1) {
-          // f's outage usually grows one for one with u's once f is down: guess where it just
-          // reaches t, then check the next millisecond; every other step bisects, so the search
-          // takes at most about twice the bisection's steps whatever the shape
-          long g = hi - (lengths.longest(hi, f) - t);
-          if (guess && g > lo && g < hi) {
-            if (lengths.longest(g, f) > t) {
-              hi = g;
-            } else {
-              lo = g;
-              if (hi - lo > 1) {
-                if (lengths.longest(g + 1, f) > t) {
-                  hi = g + 1;
-                } else {
-                  lo = g + 1;
-                }
+    /**
+     * The requirement on u of function f for objective t (ms, negative for none), if any; f
+     * fails at {@code failsAt} when u fails for good, and u's disruption lasts at most {@code
+     * longest}.
+     */
+    private Optional<RequiredTime> required(Lengths lengths, int f, long failsAt, long t, long longest) {
+      if (t < 0) {
+        return Optional.empty();
+      }
+      // by the failure time under u's permanent failure plus the objective, f has been down
+      // longer than the objective; verified, and widened should the simulator disagree
+      long hi = Math.min(longest, Math.max(2, CompactModel.plus(failsAt, t + 1)));
+      while (lengths.longest(hi, f) <= t && hi < longest) {
+        hi = Math.min(longest, hi > longest / 2 ? longest : hi * 2);
+      }
+      if (lengths.longest(hi, f) <= t) {
+        return Optional.empty(); // no outage up to Durations.MAX breaches
+      }
+      // lo = 0 stands for no outage at all, which keeps every objective: the search needs no
+      // simulation of the shortest outage unless it ends there (then even that one breaches)
+      long lo = 0;
+      boolean guess = true;
+      while (hi - lo > 1) {
+        // f's outage usually grows one for one with u's once f is down: guess where it just
+        // reaches t, then check the next millisecond; every other step bisects, so the search
+        // takes at most about twice the bisection's steps whatever the shape
+        long g = hi - (lengths.longest(hi, f) - t);
+        if (guess && g > lo && g < hi) {
+          if (lengths.longest(g, f) > t) {
+            hi = g;
+          } else {
+            lo = g;
+            if (hi - lo > 1) {
+              if (lengths.longest(g + 1, f) > t) {
+                hi = g + 1;
+              } else {
+                lo = g + 1;
               }
             }
-          } else {
-            long mid = lo + (hi - lo) / 2;
-            if (lengths.longest(mid, f) > t) {
-              hi = mid;
-            } else {
-              lo = mid;
-            }
           }
-          guess = !guess;
+        } else {
+          long mid = lo + (hi - lo) / 2;
+          if (lengths.longest(mid, f) > t) {
+            hi = mid;
+          } else {
+            lo = mid;
+          }
         }
-        out.add(new RequiredTime(functions.get(f).id(),
-            lo == 0 ? Duration.ZERO : Duration.ofMillis(lo + lengths.recovery), lengths.chain(hi, f)));
+        guess = !guess;
       }
-      return out;
+      return Optional.of(new RequiredTime(functions.get(f).id(),
+          lo == 0 ? Duration.ZERO : Duration.ofMillis(lo + lengths.recovery), lengths.chain(hi, f)));
     }
 
     /**
