@@ -124,9 +124,16 @@ public record Coordination(List<String> organisations, List<Coordination.Pair> p
     });
     pairs.sort(Comparator.<Pair>comparingInt(p -> -p.functions().size())
         .thenComparing(Pair::dependentOrganisation).thenComparing(Pair::providerOrganisation));
+    // the organisations of some pair, in model order (a set: a national model has thousands of
+    // organisations and of pairs)
+    java.util.Set<String> inPairs = new java.util.HashSet<>();
+    for (Pair p : pairs) {
+      inPairs.add(p.dependentOrganisation());
+      inPairs.add(p.providerOrganisation());
+    }
     List<String> organisations = new ArrayList<>();
     for (Organisation o : model.organisations()) {
-      if (pairs.stream().anyMatch(p -> p.dependentOrganisation().equals(o.id()) || p.providerOrganisation().equals(o.id()))) {
+      if (inPairs.contains(o.id())) {
         organisations.add(o.id());
       }
     }

@@ -6,7 +6,6 @@ import dev.kuja.engine.propagation.FailurePropagation;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
 import dev.kuja.model.Node;
-import dev.kuja.model.Requirement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
 
 /**
  * Recovery objectives rolled up through the dependency chains (docs/risk.md#recovery-objectives):
@@ -35,7 +33,10 @@ import java.util.function.ToLongFunction;
  * gives the argument; a property test checks it), so one simulation per length answers for every
  * function. Only the functions that fail when u fails for good (the static impact) are searched,
  * and the search needs go no further than f's failure time under u's permanent failure plus its
- * objective, since by then f has been down longer than that.
+ * objective, since by then f has been down longer than that. The cascades run on u's impact (the
+ * rest of the model never goes down), and on a large impact on each function's cone of it (what
+ * the function depends on), so the work grows with the (node, function) pairs that can fail
+ * together, not with nodes times functions.
  *
  * @param nodes           every node of the model, in model order
  * @param recoveryOverRto the functions whose own recovery time is at least their RTO, so that
@@ -107,7 +108,22 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
 
   /** The recovery objectives of every node of the model. */
   public static RecoveryObjectives of(Model model) {
-    return new Search(Objects.requireNonNull(model, "model")).run();
+    return of(model, CONES_ABOVE);
+  }
+
+  /**
+   * The size of a node's static impact above which each function's search simulates only the
+   * part of that impact the function depends on (its cone) instead of the whole impact.
+   */
+  static final int CONES_ABOVE = 64;
+
+  /**
+   * The recovery objectives, each function's search run on its cone of u's impact when that
+   * impact has more than {@code conesAbove} nodes: the same results (a property test checks it
+   * with 0 and with the default), at a different cost.
+   */
+  static RecoveryObjectives of(Model model, int conesAbove) {
+    return new Search(Objects.requireNonNull(model, "model"), conesAbove).run();
   }
 
   @Override
@@ -156,9 +172,19 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
     private final int[] fIndex;
     private final int[] functionOf;
     private final long window;
+    /** Per function (model order of functions): its RTO and its MTPD in ms, or -1 when it has none. */
+    private final long[] rto;
+    private final long[] mtpd;
 
-    Search(Model model) {
+    private final int conesAbove;
+    /** Marks of the nodes in the current impact and cone, by stamp. */
+    private final int[] inImpact;
+    private final int[] inCone;
+    private int stamp;
+
+    Search(Model model, int conesAbove) {
       this.model = model;
+      this.conesAbove = conesAbove;
       this.cm = CompactModel.of(model);
       this.functions = model.functions();
       this.fIndex = new int[functions.size()];
@@ -169,27 +195,69 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
         functionOf[fIndex[i]] = i;
       }
       this.window = window(model);
+      this.inImpact = new int[cm.n];
+      this.inCone = new int[cm.n];
+      this.rto = new long[functions.size()];
+      this.mtpd = new long[functions.size()];
+      for (int i = 0; i < fIndex.length; i++) {
+        rto[i] = functions.get(i).rto().map(Duration::toMillis).orElse(-1L);
+        mtpd[i] = functions.get(i).mtpd().map(Duration::toMillis).orElse(-1L);
+      }
     }
 
     RecoveryObjectives run() {
       List<NodeObjectives> out = new ArrayList<>();
       FailurePropagation fp = FailurePropagation.acquire(cm);
       try {
-        for (Node u : model.nodes()) {
-          int ui = cm.index(u.id());
+        for (int ui = 0; ui < cm.n; ui++) {
+          Node u = model.nodes().get(ui); // the compact form keeps the model's order
           fp.times(new int[] {ui}, CompactModel.NEVER, null, -1);
-          long[] failsAt = new long[functions.size()];
-          for (int i = 0; i < failsAt.length; i++) {
-            failsAt[i] = fp.time(fIndex[i]);
-          }
+          // only the functions u's permanent failure takes down can be brought down by an outage
+          // of u: the search looks at those alone, in the model order of the functions
           int[] impact = new int[fp.failedCount()];
+          int reached = 0;
           for (int i = 0; i < impact.length; i++) {
             impact[i] = fp.failed(i);
+            if (functionOf[impact[i]] >= 0) {
+              reached++;
+            }
           }
-          Lengths lengths = new Lengths(u, impact);
-          out.add(new NodeObjectives(u.id(), u.rto(),
-              required(u, lengths, failsAt, f -> f.rto().map(Duration::toMillis).orElse(-1L)),
-              required(u, lengths, failsAt, f -> f.mtpd().map(Duration::toMillis).orElse(-1L))));
+          int[] fs = new int[reached];
+          reached = 0;
+          for (int v : impact) {
+            if (functionOf[v] >= 0) {
+              fs[reached++] = functionOf[v];
+            }
+          }
+          java.util.Arrays.sort(fs);
+          long[] failsAt = new long[fs.length];
+          for (int j = 0; j < fs.length; j++) {
+            failsAt[j] = fp.time(fIndex[fs[j]]);
+          }
+          Lengths shared = null;
+          if (impact.length <= conesAbove) {
+            shared = new Lengths(u, ui, impact);
+          } else {
+            stamp++;
+            for (int v : impact) {
+              inImpact[v] = stamp;
+            }
+          }
+          List<RequiredTime> forRto = new ArrayList<>();
+          List<RequiredTime> forMtpd = new ArrayList<>();
+          long longest = Durations.MAX.toMillis() - u.recovery().toMillis(); // the longest disruption of u
+          for (int j = 0; j < fs.length; j++) {
+            int f = fs[j];
+            if ((rto[f] < 0 && mtpd[f] < 0) || failsAt[j] == CompactModel.NEVER || longest < 1) {
+              continue; // no objective, or no outage of u can bring f down
+            }
+            // one function at a time, both objectives from the same simulations; a cone's are
+            // dropped once its function is done (a national hub reaches 10^5 functions)
+            Lengths lengths = shared != null ? shared : new Lengths(u, ui, cone(fIndex[f], impact.length));
+            required(lengths, f, failsAt[j], rto[f], longest).ifPresent(forRto::add);
+            required(lengths, f, failsAt[j], mtpd[f], longest).ifPresent(forMtpd::add);
+          }
+          out.add(new NodeObjectives(u.id(), u.rto(), forRto, forMtpd));
         }
       } finally {
         fp.release();
@@ -200,63 +268,94 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
       return new RecoveryObjectives(out, over);
     }
 
-    /** Per function with the objective, the requirement on u, if any. */
-    private List<RequiredTime> required(Node u, Lengths lengths, long[] failsAt, ToLongFunction<Node> objective) {
-      List<RequiredTime> out = new ArrayList<>();
-      long longest = Durations.MAX.toMillis() - lengths.recovery; // the longest disruption of u
-      for (int i = 0; i < functions.size(); i++) {
-        long t = objective.applyAsLong(functions.get(i));
-        if (t < 0 || failsAt[i] == CompactModel.NEVER || longest < 1) {
-          continue; // no objective, or no outage of u can bring f down
-        }
-        int f = i;
-        if (lengths.longest(1, f) > t) {
-          out.add(new RequiredTime(functions.get(f).id(), Duration.ZERO, lengths.chain(1, f)));
-          continue;
-        }
-        // by the failure time under u's permanent failure plus the objective, f has been down
-        // longer than the objective; verified, and widened should the simulator disagree
-        long hi = Math.min(longest, Math.max(2, CompactModel.plus(failsAt[i], t + 1)));
-        while (lengths.longest(hi, f) <= t && hi < longest) {
-          hi = Math.min(longest, hi > longest / 2 ? longest : hi * 2);
-        }
-        if (lengths.longest(hi, f) <= t) {
-          continue; // no outage up to Durations.MAX breaches
-        }
-        long lo = 1;
-        boolean guess = true;
-        while (hi - lo > 1) {
-          // f's outage usually grows one for one with u's once f is down: guess where it just
-          // reaches t, then check the next millisecond; every other step bisects, so the search
-          // takes at most about twice the bisection's steps whatever the shape
-          long g = hi - (lengths.longest(hi, f) - t);
-          if (guess && g > lo && g < hi) {
-            if (lengths.longest(g, f) > t) {
-              hi = g;
-            } else {
-              lo = g;
-              if (hi - lo > 1) {
-                if (lengths.longest(g + 1, f) > t) {
-                  hi = g + 1;
-                } else {
-                  lo = g + 1;
-                }
+    /**
+     * The requirement on u of function f for objective t (ms, negative for none), if any; f
+     * fails at {@code failsAt} when u fails for good, and u's disruption lasts at most {@code
+     * longest}.
+     */
+    private Optional<RequiredTime> required(Lengths lengths, int f, long failsAt, long t, long longest) {
+      if (t < 0) {
+        return Optional.empty();
+      }
+      // by the failure time under u's permanent failure plus the objective, f has been down
+      // longer than the objective; verified, and widened should the simulator disagree
+      long hi = Math.min(longest, Math.max(2, CompactModel.plus(failsAt, t + 1)));
+      while (lengths.longest(hi, f) <= t && hi < longest) {
+        hi = Math.min(longest, hi > longest / 2 ? longest : hi * 2);
+      }
+      if (lengths.longest(hi, f) <= t) {
+        return Optional.empty(); // no outage up to Durations.MAX breaches
+      }
+      // lo = 0 stands for no outage at all, which keeps every objective: the search needs no
+      // simulation of the shortest outage unless it ends there (then even that one breaches)
+      long lo = 0;
+      boolean guess = true;
+      while (hi - lo > 1) {
+        // f's outage usually grows one for one with u's once f is down: guess where it just
+        // reaches t, then check the next millisecond; every other step bisects, so the search
+        // takes at most about twice the bisection's steps whatever the shape
+        long g = hi - (lengths.longest(hi, f) - t);
+        if (guess && g > lo && g < hi) {
+          if (lengths.longest(g, f) > t) {
+            hi = g;
+          } else {
+            lo = g;
+            if (hi - lo > 1) {
+              if (lengths.longest(g + 1, f) > t) {
+                hi = g + 1;
+              } else {
+                lo = g + 1;
               }
             }
+          }
+        } else {
+          long mid = lo + (hi - lo) / 2;
+          if (lengths.longest(mid, f) > t) {
+            hi = mid;
           } else {
-            long mid = lo + (hi - lo) / 2;
-            if (lengths.longest(mid, f) > t) {
-              hi = mid;
-            } else {
-              lo = mid;
+            lo = mid;
+          }
+        }
+        guess = !guess;
+      }
+      return Optional.of(new RequiredTime(functions.get(f).id(),
+          lo == 0 ? Duration.ZERO : Duration.ofMillis(lo + lengths.recovery), lengths.chain(hi, f)));
+    }
+
+    /**
+     * The cone of function node {@code f} in the current impact: f and every node of the impact
+     * it requires, directly or through others of the impact. Nothing outside it can change f's
+     * outages (a node's state follows from its own requirements' alternatives alone, and every
+     * alternative of a cone node that lies in the impact is in the cone; the least solution on
+     * the cone is the least solution on the impact restricted to it), so simulating the cone
+     * gives f the same outages and the same causal chains.
+     */
+    private int[] cone(int f, int bound) {
+      int[] queue = new int[Math.min(bound, 16)];
+      int size = 0;
+      int stampHere = stamp;
+      inCone[f] = stampHere;
+      queue[size++] = f;
+      for (int head = 0; head < size; head++) {
+        int v = queue[head];
+        for (int q = cm.reqStart(v); q < cm.reqStart(v + 1); q++) {
+          for (int a = cm.altStart(q); a < cm.altStart(q + 1); a++) {
+            int w = cm.alt(a);
+            if (inImpact[w] == stampHere && inCone[w] != stampHere) {
+              inCone[w] = stampHere;
+              if (size == queue.length) {
+                queue = java.util.Arrays.copyOf(queue, Math.min(bound, size * 2));
+              }
+              queue[size++] = w;
             }
           }
-          guess = !guess;
         }
-        out.add(new RequiredTime(functions.get(f).id(), Duration.ofMillis(lo + lengths.recovery),
-            lengths.chain(hi, f)));
       }
-      return out;
+      // the next cone of the same impact must not see this one's marks
+      for (int k = 0; k < size; k++) {
+        inCone[queue[k]] = 0;
+      }
+      return java.util.Arrays.copyOf(queue, size);
     }
 
     /** One cascade of u's outage: its outages, its horizon and every function's longest outage. */
@@ -294,54 +393,41 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
       private final long recovery;
       /** Per disruption length tried: the cascade's outages, and every function's longest outage. */
       private final Map<Long, Played> memo = new HashMap<>();
-      private Model part;
       private CompactModel partCm;
       private int u;
       private int[] functionAt;
+      /** The nodes of the part, by their index in the whole model, in model order. */
+      private int[] sorted;
 
-      Lengths(Node node, int[] impact) {
+      /** u's index in the whole model. */
+      private final int whole;
+
+      Lengths(Node node, int whole, int[] impact) {
         this.node = node;
+        this.whole = whole;
         this.impact = impact;
         this.recovery = node.recovery().toMillis();
       }
 
       /** Builds the part of the model u's permanent failure takes down, once. */
       private void part() {
-        if (part != null) {
+        if (partCm != null) {
           return;
         }
-        int[] sorted = impact.clone();
-        java.util.Arrays.sort(sorted); // model order
-        java.util.Set<String> inside = new java.util.HashSet<>();
-        for (int v : sorted) {
-          inside.add(cm.id(v));
-        }
-        Model.Builder b = Model.builder();
-        for (int v : sorted) {
-          Node n = model.nodes().get(v);
-          List<Requirement> kept = new ArrayList<>();
-          for (Requirement r : n.requirements()) {
-            List<String> alternatives = r.alternatives().stream().filter(inside::contains).toList();
-            int k = r.k() - (r.n() - alternatives.size());
-            if (k > 0) {
-              kept.add(new Requirement(alternatives, k, r.tolerance()));
-            }
-          }
-          b.node(new Node(n.id(), n.kind(), n.name(), Optional.empty(), n.criticality(), n.mtpd(), n.rto(),
-              n.mbco(), n.impacts(), n.recovery(), n.tags(), n.attributes(), kept, Optional.empty()));
-        }
-        part = b.build();
-        partCm = CompactModel.of(part);
-        u = partCm.index(node.id());
+        sorted = impact.clone();
+        java.util.Arrays.sort(sorted); // model order: a node's index in the part is its place here
+        partCm = cm.restrictWithOthersUp(sorted);
+        u = java.util.Arrays.binarySearch(sorted, whole);
         functionAt = new int[partCm.n];
         for (int v = 0; v < partCm.n; v++) {
-          functionAt[v] = functionOf[cm.index(partCm.id(v))];
+          functionAt[v] = functionOf[sorted[v]];
         }
       }
 
       /** f's longest outage when u is disrupted for {@code d} ms. */
       long longest(long d, int f) {
-        return memo.computeIfAbsent(d, this::simulate).longest()[f];
+        long[] byNode = memo.computeIfAbsent(d, this::simulate).longest();
+        return byNode[java.util.Arrays.binarySearch(sorted, fIndex[f])];
       }
 
       private Played simulate(long d) {
@@ -351,12 +437,10 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
             horizon, null);
         engine.run();
         CascadeEngine.Outages o = engine.outages();
-        long[] longest = new long[functions.size()];
+        long[] longest = new long[partCm.n]; // per node of the part, its longest outage
         for (int i = 0; i < o.size(); i++) {
-          int f = functionAt[o.node(i)];
-          if (f >= 0) {
-            longest[f] = Math.max(longest[f], Math.min(o.to(i), horizon) - o.from(i));
-          }
+          int v = o.node(i);
+          longest[v] = Math.max(longest[v], Math.min(o.to(i), horizon) - o.from(i));
         }
         return new Played(o, horizon, longest);
       }

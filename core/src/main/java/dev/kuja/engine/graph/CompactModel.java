@@ -95,6 +95,14 @@ public final class CompactModel {
     private final long[] direct;
 
     Times(long[] values) {
+      if (values.length <= 64) {
+        // a small sub-model, made many times over: not worth a table
+        table = null;
+        small = null;
+        medium = null;
+        direct = values;
+        return;
+      }
       long[] distinct = Arrays.stream(values).distinct().sorted().toArray();
       if (distinct.length <= 1 << 16) {
         table = distinct;
@@ -509,10 +517,52 @@ public final class CompactModel {
       reqs += reqStart[v + 1] - reqStart[v];
       altCount += altStart[reqStart[v + 1]] - altStart[reqStart[v]];
     }
-    return new CompactModel(this, nodes, reqs, altCount);
+    return new CompactModel(this, nodes, reqs, altCount, false);
   }
 
-  private CompactModel(CompactModel whole, int[] nodes, int reqs, int altCount) {
+  /**
+   * The sub-model of the given nodes (ascending) when every node outside them stays up for good:
+   * as {@link #restrict(int[])}, except that the nodes need not be closed under requirements —
+   * each requirement keeps its alternatives among the nodes, in their order, with k lowered by
+   * the number left out (those always count as up), and is dropped when k reaches 0 (it always
+   * holds). A cascade on the result is the cascade on the whole restricted to the nodes, for
+   * any disruption of them that never brings down a node outside them.
+   *
+   * @throws IllegalArgumentException when the nodes are not ascending
+   */
+  public CompactModel restrictWithOthersUp(int[] nodes) {
+    int c = nodes.length;
+    for (int i = 1; i < c; i++) {
+      if (nodes[i - 1] >= nodes[i]) {
+        throw new IllegalArgumentException("the nodes of a sub-model must be ascending");
+      }
+    }
+    int reqs = 0;
+    int altCount = 0;
+    for (int v : nodes) {
+      for (int q = reqStart[v]; q < reqStart[v + 1]; q++) {
+        int inside = inside(q, nodes);
+        if (reqK(q) - (size(q) - inside) > 0) {
+          reqs++;
+          altCount += inside;
+        }
+      }
+    }
+    return new CompactModel(this, nodes, reqs, altCount, true);
+  }
+
+  /** How many alternatives of requirement q are among the (ascending) nodes. */
+  private int inside(int q, int[] nodes) {
+    int inside = 0;
+    for (int i = altStart[q]; i < altStart[q + 1]; i++) {
+      if (Arrays.binarySearch(nodes, alts[i]) >= 0) {
+        inside++;
+      }
+    }
+    return inside;
+  }
+
+  private CompactModel(CompactModel whole, int[] nodes, int reqs, int altCount, boolean othersUp) {
     n = nodes.length;
     r = reqs;
     ids = new String[n];
@@ -532,11 +582,21 @@ public final class CompactModel {
       recoveries[v] = whole.recovery(w);
       reqStart[v] = q;
       for (int wq = whole.reqStart[w]; wq < whole.reqStart[w + 1]; wq++) {
-        ks[q] = whole.reqK(wq);
+        int k = whole.reqK(wq);
+        if (othersUp) {
+          k -= whole.size(wq) - whole.inside(wq, nodes);
+          if (k <= 0) {
+            continue; // always holds
+          }
+        }
+        ks[q] = k;
         tolerances[q] = whole.reqTol(wq);
         altStart[q] = a;
         for (int i = whole.altStart[wq]; i < whole.altStart[wq + 1]; i++) {
           int u = Arrays.binarySearch(nodes, whole.alts[i]);
+          if (u < 0 && othersUp) {
+            continue; // always up
+          }
           if (u < 0) {
             throw new IllegalArgumentException("the nodes of a sub-model must be closed under "
                 + "requirements: " + whole.ids[w] + " requires " + whole.ids[whole.alts[i]]);
