@@ -3,6 +3,7 @@ package dev.kuja.cli;
 import dev.kuja.model.Problem;
 import dev.kuja.model.ValidationException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +23,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "kuja",
     mixinStandardHelpOptions = true,
-    version = "kuja 0.1.0",
+    versionProvider = Kuja.Version.class,
     description = "Continuity and risk analysis of dependency models: single points of failure, "
         + "cascades over time, interfaces between organisations, the risk matrix and recovery "
         + "objectives.",
@@ -93,6 +95,20 @@ public final class Kuja implements Runnable {
     out.flush();
     err.flush();
     System.exit(status);
+  }
+
+  /** {@code kuja --version}: the version the jar was built as (version.properties, filtered by Maven). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Kuja.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"kuja " + p.getProperty("version", "(version unknown: not built by Maven)")};
+    }
   }
 
   /** SLF4J's simple logger reads these once, at the first logger: before anything logs. */

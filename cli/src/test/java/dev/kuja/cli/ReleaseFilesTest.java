@@ -67,6 +67,14 @@ class ReleaseFilesTest {
     assertTrue(managed >= 3, "core, io and cli at least");
   }
 
+  /** The version the jar reports is the one Maven built (cli/pom.xml filters version.properties). */
+  @Test
+  void versionIsTheBuildsVersion() {
+    KujaTest.Run run = KujaTest.kuja("--version");
+    assertEquals(0, run.status());
+    assertEquals("kuja " + System.getProperty("kuja.version"), run.out().strip());
+  }
+
   private static String read(String file) throws IOException {
     return Files.readString(ROOT.resolve(file), StandardCharsets.UTF_8);
   }
