@@ -85,7 +85,7 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
   }
 
   /** The settling window: every recovery time and tolerance, the longest objective, 1 ms; at most MAX. */
-  private static long window(Model model) {
+  static long window(Model model) {
     long max = Durations.MAX.toMillis();
     long w = 1;
     long objective = 0;
@@ -102,7 +102,8 @@ public record RecoveryObjectives(List<NodeObjectives> nodes, List<String> recove
     return Math.min(max, w + objective);
   }
 
-  private static long horizon(long length, long window) {
+  /** The horizon of an outage of {@code length} ms: the length plus the settling window, at most MAX. */
+  static long horizon(long length, long window) {
     return Math.min(Durations.MAX.toMillis(), length + window);
   }
 

@@ -25,7 +25,7 @@ class RecoveryObjectivesOracleProperties {
 
   @Property(tries = 300)
   void theObjectivesEqualTheFirstImplementation(@ForAll("riskModels") Model m) {
-    ReferenceObjectives expected = ReferenceObjectives.of(m);
+    RecoveryObjectives expected = ReferenceObjectives.of(m);
     long requirements = expected.nodes().stream().mapToLong(n -> n.forRto().size() + n.forMtpd().size()).sum();
     Statistics.label("requirements").collect(requirements == 0 ? "none" : requirements < 5 ? "1-4" : "5+");
     for (int conesAbove : new int[] {RecoveryObjectives.CONES_ABOVE, 0, Integer.MAX_VALUE}) {

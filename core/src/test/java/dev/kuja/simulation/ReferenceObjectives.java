@@ -18,115 +18,17 @@ import java.util.function.ToLongFunction;
 
 /**
  * The recovery objectives as the first implementation computed them (a search over every
- * function for every node, the whole static impact simulated), kept unchanged as the oracle of
+ * function for every node, the whole static impact simulated), kept as the oracle of
  * {@link RecoveryObjectives#of(Model)}: {@code RecoveryObjectivesOracleProperties} checks that
  * both give the same objectives on random models.
  */
-record ReferenceObjectives(List<NodeObjectives> nodes, List<String> recoveryOverRto) {
+final class ReferenceObjectives {
 
-  ReferenceObjectives {
-    nodes = List.copyOf(nodes);
-    recoveryOverRto = List.copyOf(recoveryOverRto);
-  }
+  private ReferenceObjectives() {}
 
-  /** The objectives of one node. */
-  public Optional<NodeObjectives> node(String id) {
-    return nodes.stream().filter(n -> n.node().equals(id)).findFirst();
-  }
-
-  /** The nodes whose declared RTO is longer than their required RTO, in model order. */
-  public List<NodeObjectives> gaps() {
-    return nodes.stream().filter(n -> n.gap().isPresent()).toList();
-  }
-
-  /**
-   * The scenario that plays an outage of {@code node} alone of length {@code length}: the node
-   * disrupted from time 0 for {@code length} minus its recovery time, so that it is back up at
-   * {@code length} (when nothing else holds it down), simulated to {@code length} plus the
-   * model's settling window — the sum of every recovery time and every tolerance of the model,
-   * plus its longest RTO or MTPD and 1 ms — and at most {@link Durations#MAX}.
-   *
-   * @throws IllegalArgumentException when the length is not longer than the node's recovery time
-   *     (the shortest outage is a 1 ms disruption plus the recovery time) or longer than {@link
-   *     Durations#MAX}
-   */
-  public static Scenario outage(Model model, String node, Duration length) {
-    Node u = model.requireNode(node);
-    if (length.compareTo(u.recovery()) <= 0 || length.compareTo(Durations.MAX) > 0) {
-      throw new IllegalArgumentException("an outage of '" + node + "' lasts longer than its recovery time "
-          + Durations.format(u.recovery()) + " and at most " + Durations.format(Durations.MAX) + ", not "
-          + Durations.format(length));
-    }
-    long horizon = horizon(length.toMillis(), window(model));
-    return Scenario.builder("outage of " + node + " for " + Durations.format(length))
-        .horizon(Duration.ofMillis(horizon))
-        .disrupt(Disruption.node(node, Duration.ZERO, length.minus(u.recovery())))
-        .build();
-  }
-
-  /** The settling window: every recovery time and tolerance, the longest objective, 1 ms; at most MAX. */
-  private static long window(Model model) {
-    long max = Durations.MAX.toMillis();
-    long w = 1;
-    long objective = 0;
-    for (Node n : model.nodes()) {
-      w = Math.min(max, w + n.recovery().toMillis());
-      for (var r : n.requirements()) {
-        w = Math.min(max, w + r.tolerance().toMillis());
-      }
-      if (n.isFunction()) {
-        objective = Math.max(objective, Math.max(n.rto().map(Duration::toMillis).orElse(0L),
-            n.mtpd().map(Duration::toMillis).orElse(0L)));
-      }
-    }
-    return Math.min(max, w + objective);
-  }
-
-  private static long horizon(long length, long window) {
-    return Math.min(Durations.MAX.toMillis(), length + window);
-  }
-
-  /** The recovery objectives of every node of the model. */
-  static ReferenceObjectives of(Model model) {
+  /** The recovery objectives of every node of the model, as the first implementation found them. */
+  static RecoveryObjectives of(Model model) {
     return new Search(Objects.requireNonNull(model, "model")).run();
-  }
-
-  @Override
-  public String toString() {
-    StringBuilder sb = new StringBuilder("Recovery objectives: how soon each node must be back for every "
-        + "function to keep its RTO and MTPD");
-    List<NodeObjectives> shown = nodes.stream()
-        .filter(n -> !n.forRto().isEmpty() || !n.forMtpd().isEmpty() || n.declaredRto().isPresent()).toList();
-    int width = Math.max(4, shown.stream().mapToInt(n -> n.node().length()).max().orElse(4));
-    int fw = Math.max(6, shown.stream().flatMap(n -> java.util.stream.Stream.concat(
-        n.requiredRto().stream(), n.requiredMtpd().stream())).mapToInt(r -> r.function().length()).max().orElse(6));
-    String row = "%n  %-" + width + "s  %-12s %-12s %-" + fw + "s  %-12s %-" + fw + "s  %s";
-    sb.append(String.format(row, "node", "declared RTO", "required RTO", "set by", "req. MTPD", "set by", "gap"));
-    for (NodeObjectives n : shown) {
-      sb.append(String.format(row, n.node(), n.declaredRto().map(Durations::format).orElse("-"),
-          n.requiredRto().map(r -> Durations.format(r.duration())).orElse("-"),
-          n.requiredRto().map(RequiredTime::function).orElse("-"),
-          n.requiredMtpd().map(r -> Durations.format(r.duration())).orElse("-"),
-          n.requiredMtpd().map(RequiredTime::function).orElse("-"),
-          n.gap().map(g -> "+" + Durations.format(g)).orElse("-")).stripTrailing());
-    }
-    int hidden = nodes.size() - shown.size();
-    if (hidden > 0) {
-      sb.append(String.format("%n  (%d more %s: no function depends on %s, and no RTO declared)", hidden,
-          hidden == 1 ? "node" : "nodes", hidden == 1 ? "it" : "them"));
-    }
-    List<NodeObjectives> gaps = gaps();
-    sb.append("\n  declared RTO longer than required:").append(gaps.isEmpty() ? " none" : "");
-    for (NodeObjectives n : gaps) {
-      RequiredTime r = n.requiredRto().orElseThrow();
-      sb.append("\n    ").append(n.node()).append(": declared ")
-          .append(Durations.format(n.declaredRto().orElseThrow())).append(", required ")
-          .append(Durations.format(r.duration())).append(" by ").append(r.function()).append(" (+")
-          .append(Durations.format(n.gap().orElseThrow())).append("): ").append(String.join(" -> ", r.chain()));
-    }
-    sb.append("\n  functions whose own recovery time is at least their RTO: ")
-        .append(recoveryOverRto.isEmpty() ? "none" : String.join(", ", recoveryOverRto));
-    return sb.toString();
   }
 
   /** The search for one model. */
@@ -149,10 +51,10 @@ record ReferenceObjectives(List<NodeObjectives> nodes, List<String> recoveryOver
         fIndex[i] = cm.index(functions.get(i).id());
         functionOf[fIndex[i]] = i;
       }
-      this.window = window(model);
+      this.window = RecoveryObjectives.window(model);
     }
 
-    ReferenceObjectives run() {
+    RecoveryObjectives run() {
       List<NodeObjectives> out = new ArrayList<>();
       FailurePropagation fp = FailurePropagation.acquire(cm);
       try {
@@ -178,7 +80,7 @@ record ReferenceObjectives(List<NodeObjectives> nodes, List<String> recoveryOver
       List<String> over = functions.stream()
           .filter(f -> f.rto().isPresent() && f.recovery().compareTo(f.rto().get()) >= 0)
           .map(Node::id).toList();
-      return new ReferenceObjectives(out, over);
+      return new RecoveryObjectives(out, over);
     }
 
     /** Per function with the objective, the requirement on u, if any. */
@@ -327,7 +229,7 @@ record ReferenceObjectives(List<NodeObjectives> nodes, List<String> recoveryOver
 
       private Played simulate(long d) {
         part();
-        long horizon = horizon(d + recovery, window);
+        long horizon = RecoveryObjectives.horizon(d + recovery, window);
         CascadeEngine engine = new CascadeEngine(partCm, new int[][] {{u}}, new long[] {0}, new long[] {d},
             horizon, null);
         engine.run();
