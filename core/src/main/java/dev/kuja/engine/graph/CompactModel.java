@@ -505,12 +505,7 @@ public final class CompactModel {
    * @throws IllegalArgumentException when the nodes are not ascending or not closed
    */
   public CompactModel restrict(int[] nodes) {
-    int c = nodes.length;
-    for (int i = 1; i < c; i++) {
-      if (nodes[i - 1] >= nodes[i]) {
-        throw new IllegalArgumentException("the nodes of a sub-model must be ascending");
-      }
-    }
+    requireAscending(nodes);
     int reqs = 0;
     int altCount = 0;
     for (int v : nodes) {
@@ -531,12 +526,7 @@ public final class CompactModel {
    * @throws IllegalArgumentException when the nodes are not ascending
    */
   public CompactModel restrictWithOthersUp(int[] nodes) {
-    int c = nodes.length;
-    for (int i = 1; i < c; i++) {
-      if (nodes[i - 1] >= nodes[i]) {
-        throw new IllegalArgumentException("the nodes of a sub-model must be ascending");
-      }
-    }
+    requireAscending(nodes);
     int reqs = 0;
     int altCount = 0;
     for (int v : nodes) {
@@ -549,6 +539,14 @@ public final class CompactModel {
       }
     }
     return new CompactModel(this, nodes, reqs, altCount, true);
+  }
+
+  private static void requireAscending(int[] nodes) {
+    for (int i = 1; i < nodes.length; i++) {
+      if (nodes[i - 1] >= nodes[i]) {
+        throw new IllegalArgumentException("the nodes of a sub-model must be ascending");
+      }
+    }
   }
 
   /** How many alternatives of requirement q are among the (ascending) nodes. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * The fast path of reading a model document: straight from the parser's tokens into the model,
@@ -201,38 +202,28 @@ final class FastModelReader {
   }
 
   private Duration duration() throws java.io.IOException {
-    String text = word();
-    Object d = meanings.get(text);
-    if (d == null) {
-      Duration parsed = Durations.parse(checked(text)); // throws on a text that is not one
-      if (parsed.isNegative()) {
-        throw giveUp();
-      }
-      meanings.put(text, parsed);
-      d = parsed;
-    }
-    if (!(d instanceof Duration duration)) {
-      throw giveUp();
-    }
-    return duration;
+    // Durations.parse throws on a text that is not one: the located reader then says where
+    return meaning(Duration.class, t -> Optional.of(Durations.parse(t)).filter(d -> !d.isNegative()));
   }
 
   private NodeKind kind() throws java.io.IOException {
-    String text = word();
-    Object k = meanings.computeIfAbsent(text, t -> NodeKind.parse(checked(t)).orElseThrow(FastModelReader::giveUp));
-    if (!(k instanceof NodeKind kind)) {
-      throw giveUp();
-    }
-    return kind;
+    return meaning(NodeKind.class, NodeKind::parse);
   }
 
   private Criticality criticality() throws java.io.IOException {
-    String text = word();
-    Object c = meanings.computeIfAbsent(text, t -> Criticality.parse(checked(t)).orElseThrow(FastModelReader::giveUp));
-    if (!(c instanceof Criticality criticality)) {
+    return meaning(Criticality.class, Criticality::parse);
+  }
+
+  /**
+   * The next word read as a value of {@code type}, parsed once per distinct text and remembered;
+   * a text that does not parse, or that already means a value of another type, gives up.
+   */
+  private <T> T meaning(Class<T> type, Function<String, Optional<T>> parse) throws java.io.IOException {
+    Object m = meanings.computeIfAbsent(word(), t -> parse.apply(checked(t)).orElseThrow(FastModelReader::giveUp));
+    if (!type.isInstance(m)) {
       throw giveUp();
     }
-    return criticality;
+    return type.cast(m);
   }
 
   /**
