@@ -69,16 +69,8 @@ public final class ApiBaseline {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    SortedSet<String> api = new TreeSet<>();
-    for (ModuleDescriptor.Exports export : module.exports()) {
-      if (export.isQualified()) {
-        continue;
-      }
-      for (Class<?> type : types(classes, export.source())) {
-        api.addAll(describe(type));
-      }
-    }
-    return api;
+    return of(classes, module.exports().stream().filter(e -> !e.isQualified())
+        .map(ModuleDescriptor.Exports::source).toList());
   }
 
   /**
