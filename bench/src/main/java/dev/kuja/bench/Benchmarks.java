@@ -550,6 +550,47 @@ public class Benchmarks {
     return s.monteCarlo.run();
   }
 
+  /**
+   * The same ensemble on a model no ensemble has run on: its episodes are not known yet (they
+   * are kept per model), as in the first run a user makes. Each invocation gets a new copy of the
+   * model, made outside the measured time.
+   */
+  @State(Scope.Benchmark)
+  public static class FirstEnsemble {
+    @Param({"10000"})
+    public int size;
+
+    Model model;
+    MonteCarlo monteCarlo;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      model = NationalModels.withReliability(NationalModels.generate(size, 42), 42);
+    }
+
+    @Setup(Level.Invocation)
+    public void newModel() {
+      Model copy = model.toBuilder().build();
+      monteCarlo = MonteCarlo.of(copy).period("P365D").seed(42).scenarios(ENSEMBLE).threads(2)
+          .threat(Threat.builder("storm").nodes("a0/grid", "a1/grid", "a2/grid").ratePerYear(0.5)
+              .duration(new RepairTime.LogNormal(java.time.Duration.ofHours(12), 0.7)).build());
+    }
+  }
+
+  /**
+   * Monte Carlo throughput of a first run (scenarios per second): {@link #monteCarlo} with the
+   * cost of finding the model's episodes.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 5)
+  public Object monteCarloFirstRun(FirstEnsemble s) {
+    return s.monteCarlo.run();
+  }
+
   /** Keeps the format import used (JSON documents). */
   static final Format FORMAT = Format.JSON;
 }

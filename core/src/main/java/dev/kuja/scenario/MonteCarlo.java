@@ -1,6 +1,7 @@
 package dev.kuja.scenario;
 
 import dev.kuja.engine.cascade.CascadeEngine;
+import dev.kuja.engine.cascade.EpisodeCache;
 import dev.kuja.engine.graph.CompactModel;
 import dev.kuja.model.Durations;
 import dev.kuja.model.Model;
@@ -593,6 +594,12 @@ public final class MonteCarlo {
     final int[] nonZeroCount;
     /** Per function and impact level: scenarios whose longest outage reached that level or worse. */
     final long[][] atLeast;
+    /**
+     * How this block's disruptions were simulated, for tests and diagnostics (not part of a
+     * result, not sent): taken from an episode, simulated together in a stretch, stretches
+     * simulated again when together they lasted longer, scenarios simulated whole.
+     */
+    transient long[] paths = new long[4];
 
     Block(int functions) {
       down = new long[functions];
@@ -605,10 +612,22 @@ public final class MonteCarlo {
     }
 
     Block simulate(Units units, Functions fs, long seed, long from, long to) {
+      return simulate(units, fs, seed, from, to, true);
+    }
+
+    /**
+     * Simulates scenarios {@code from} to {@code to} − 1 and adds them to this block. With
+     * {@code episodes}, a disruption whose cascade has settled before the next one starts is
+     * taken from the model's {@link EpisodeCache} instead of being simulated again, and only
+     * disruptions whose cascades overlap in time are simulated together — the same outages as
+     * simulating the whole scenario at once (docs/stochastic.md#how-a-scenario-is-simulated);
+     * without, every scenario is simulated whole (the reference the properties compare with).
+     */
+    Block simulate(Units units, Functions fs, long seed, long from, long to, boolean episodes) {
       Outages sampled = new Outages();
-      long[] downtime = new long[fs.count];
-      long[] longest = new long[fs.count];
-      int[] touched = new int[fs.count];
+      Downtimes d = new Downtimes(fs, units.period);
+      CascadeEngine engine = CascadeEngine.reusable(units.cm);
+      Episodes split = episodes ? new Episodes(units, EpisodeCache.of(units.cm), engine) : null;
       for (long s = from; s < to; s++) {
         scenarios++;
         SplittableRandom random = Units.stream(seed, s);
@@ -617,41 +636,21 @@ public final class MonteCarlo {
         if (sampled.size == 0) {
           continue;
         }
-        int[][] nodes = new int[sampled.size][];
-        for (int i = 0; i < sampled.size; i++) {
-          nodes[i] = units.nodes[sampled.unit[i]];
+        if (split == null || !split.add(sampled, d, paths)) {
+          d.add(together(engine, units, sampled, 0, sampled.size, null));
+          paths[3]++;
         }
-        CascadeEngine engine = new CascadeEngine(units.cm, nodes,
-            Arrays.copyOf(sampled.start, sampled.size), Arrays.copyOf(sampled.end, sampled.size),
-            units.period, null);
-        engine.run();
-        CascadeEngine.Outages out = engine.outages();
-        int touchedCount = 0;
-        for (int i = 0; i < out.size(); i++) {
-          int f = fs.index[out.node(i)];
-          if (f < 0) {
-            continue;
-          }
-          long end = Math.min(out.to(i), units.period);
-          long length = end - out.from(i);
-          if (length <= 0) {
-            continue;
-          }
-          if (downtime[f] == 0) {
-            touched[touchedCount++] = f;
-          }
-          downtime[f] += length;
-          longest[f] = Math.max(longest[f], length);
-        }
-        for (int i = 0; i < touchedCount; i++) {
-          int f = touched[i];
-          add(f, downtime[f], fs.mtpd[f] >= 0 && longest[f] > fs.mtpd[f]);
-          for (int l = fs.levelAfter(f, longest[f]); l >= 0; l--) {
+        for (int i = 0; i < d.count; i++) {
+          int f = d.touched[i];
+          long longest = d.longest[f];
+          add(f, d.downtime[f], fs.mtpd[f] >= 0 && longest > fs.mtpd[f]);
+          for (int l = fs.levelAfter(f, longest); l >= 0; l--) {
             atLeast[f][l]++;
           }
-          downtime[f] = 0;
-          longest[f] = 0;
+          d.downtime[f] = 0;
+          d.longest[f] = 0;
         }
+        d.count = 0;
       }
       return this;
     }
@@ -770,6 +769,204 @@ public final class MonteCarlo {
 
     private static long order(long[] nonZero, long zeros, long rank) {
       return rank <= zeros ? 0 : nonZero[(int) (rank - zeros - 1)];
+    }
+  }
+
+  /**
+   * The downtime and longest outage of each function in one scenario, and which functions have
+   * any: what a block adds up. Reused between scenarios.
+   */
+  private static final class Downtimes {
+    final Functions fs;
+    final long period;
+    final long[] downtime;
+    final long[] longest;
+    final int[] touched;
+    int count;
+
+    Downtimes(Functions fs, long period) {
+      this.fs = fs;
+      this.period = period;
+      downtime = new long[fs.count];
+      longest = new long[fs.count];
+      touched = new int[fs.count];
+    }
+
+    /** An outage of node v from {@code from} to {@code to}, cut at the end of the period. */
+    void outage(int v, long from, long to) {
+      int f = fs.index[v];
+      if (f < 0) {
+        return;
+      }
+      long length = Math.min(to, period) - from;
+      if (length <= 0) {
+        return;
+      }
+      if (downtime[f] == 0) {
+        touched[count++] = f;
+      }
+      downtime[f] += length;
+      longest[f] = Math.max(longest[f], length);
+    }
+
+    /** Adds the functions' outages of a simulation. */
+    void add(CascadeEngine.Outages out) {
+      for (int i = 0; i < out.size(); i++) {
+        outage(out.node(i), out.from(i), out.to(i));
+      }
+    }
+  }
+
+  /**
+   * Simulates the sampled outages {@code order[from..to)} (all of them, in sample order, when
+   * {@code order} is null) together, to the end of the period, on an engine reused between
+   * simulations.
+   */
+  private static CascadeEngine.Outages together(CascadeEngine engine, Units units,
+      Outages sampled, int from, int to, int[] order) {
+    int size = to - from;
+    int[][] nodes = new int[size][];
+    long[] start = new long[size];
+    long[] end = new long[size];
+    for (int i = 0; i < size; i++) {
+      int o = order == null ? from + i : order[from + i];
+      nodes[i] = units.nodes[sampled.unit[o]];
+      start[i] = sampled.start[o];
+      end[i] = sampled.end[o];
+    }
+    engine.reset(nodes, start, end, units.period).run();
+    return engine.outages();
+  }
+
+  /** The time after which nothing is down ({@link CompactModel#NEVER} if something still is). */
+  private static long settled(CascadeEngine.Outages out) {
+    long settled = 0;
+    for (int i = 0; i < out.size(); i++) {
+      settled = Math.max(settled, out.to(i));
+    }
+    return settled;
+  }
+
+  /**
+   * A scenario cut into stretches of time whose cascades do not overlap: a disruption alone in
+   * its stretch is taken from the model's episodes (its cascade, simulated once for an interval
+   * of lengths), the others are simulated together. Exact: once every node is up again the state
+   * of the model is that of its start — no requirement broken, no node recovering — so what comes
+   * after does not depend on what came before.
+   */
+  private static final class Episodes {
+    final Units units;
+    final EpisodeCache cache;
+    final CascadeEngine engine;
+    int[] order = new int[16];
+    long[] end = new long[16];
+    EpisodeCache.Functions[] episode = new EpisodeCache.Functions[16];
+    long[] settled = new long[16];
+
+    Episodes(Units units, EpisodeCache cache, CascadeEngine engine) {
+      this.units = units;
+      this.cache = cache;
+      this.engine = engine;
+    }
+
+    /**
+     * Adds the functions' outages of the sampled scenario, or returns false, having added
+     * nothing, when one of its disruptions has no episode (it does not settle, or its times
+     * cannot be represented): the scenario is then simulated whole.
+     */
+    boolean add(Outages sampled, Downtimes d, long[] paths) {
+      int m = sampled.size;
+      if (order.length < m) {
+        order = new int[m];
+        end = new long[m];
+        episode = new EpisodeCache.Functions[m];
+        settled = new long[m];
+      }
+      for (int i = 0; i < m; i++) {
+        // a disruption open at the end of the period is cut there: the period sees the same
+        long s = sampled.start[i];
+        long e = Math.min(sampled.end[i], units.period);
+        Optional<EpisodeCache.Functions> f = cache.functions(units.nodes[sampled.unit[i]], e - s);
+        if (f.isEmpty() || !f.get().settles()) {
+          return false;
+        }
+        end[i] = e;
+        episode[i] = f.get();
+        settled[i] = f.get().settled(s, e);
+        order[i] = i;
+      }
+      sortByStart(sampled.start, m);
+      int g = 0;
+      while (g < m) {
+        // the stretch: the disruptions starting before everything before them is up again
+        long reach = settled[order[g]];
+        int h = extend(sampled, g + 1, m, reach);
+        if (h - g == 1) {
+          paths[0]++;
+          int i = order[g];
+          EpisodeCache.Functions f = episode[i];
+          long s = sampled.start[i];
+          for (int k = 0; k < f.node().length; k++) {
+            d.outage(f.node()[k], CascadeEngine.Episode.at(f.from()[k], s, end[i]),
+                CascadeEngine.Episode.at(f.to()[k], s, end[i]));
+          }
+        } else {
+          for (int i = g; i < h; i++) {
+            reach = Math.max(reach, settled[order[i]]);
+          }
+          // together they may stay down longer than any alone: then the stretch takes in the
+          // disruptions that start before it ends, and is simulated again
+          paths[1]++;
+          while (true) {
+            CascadeEngine.Outages out = together(engine, units, sampled, g, h, order);
+            int more = extend(sampled, h, m, Math.max(reach, settled(out)));
+            if (more == h) {
+              d.add(out);
+              break;
+            }
+            for (int i = h; i < more; i++) {
+              reach = Math.max(reach, settled[order[i]]);
+            }
+            h = more;
+            paths[2]++;
+          }
+        }
+        g = h;
+      }
+      return true;
+    }
+
+    /** The end of a stretch reaching {@code reach}: the first disruption from h on starting after it. */
+    private int extend(Outages sampled, int h, int m, long reach) {
+      while (h < m && sampled.start[order[h]] <= reach) {
+        reach = Math.max(reach, settled[order[h]]);
+        h++;
+      }
+      return h;
+    }
+
+    /** Sorts {@code order[0..m)} by start (few disruptions per scenario: insertion sort). */
+    private void sortByStart(long[] start, int m) {
+      if (m > 32) {
+        Integer[] boxed = new Integer[m];
+        for (int i = 0; i < m; i++) {
+          boxed[i] = order[i];
+        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(start[a], start[b]));
+        for (int i = 0; i < m; i++) {
+          order[i] = boxed[i];
+        }
+        return;
+      }
+      for (int i = 1; i < m; i++) {
+        int o = order[i];
+        int j = i - 1;
+        while (j >= 0 && start[order[j]] > start[o]) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = o;
+      }
     }
   }
 

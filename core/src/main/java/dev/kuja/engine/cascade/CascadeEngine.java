@@ -49,10 +49,10 @@ public final class CascadeEngine {
   private record Owners(int[] of) {}
 
   // disruptions: nodes of each, start and end (NEVER when open-ended)
-  private final int[][] dNodes;
-  private final long[] dStart;
-  private final long[] dEnd;
-  private final long horizon;
+  private int[][] dNodes;
+  private long[] dStart;
+  private long[] dEnd;
+  private long horizon;
   private final Listener listener;
 
   // an episode (see episode()): times of the end family are TAG + offset, meaning end + offset
@@ -107,9 +107,18 @@ public final class CascadeEngine {
   private int heapSize;
 
   // disruption edges sorted by time: +index+1 for a start, -(index+1) for an end
-  private final long[] edgeTime;
-  private final int[] edgeRef;
+  private long[] edgeTime;
+  private int[] edgeRef;
   private int nextEdge;
+
+  // when reused (see reusable()): the nodes and requirements whose state a run changed, so
+  // that the next run starts from a clean state at the cost of what this one touched
+  private boolean[] nodeTouched;
+  private int[] touchedNodes;
+  private int touchedNodeCount;
+  private boolean[] reqTouched;
+  private int[] touchedReqs;
+  private int touchedReqCount;
 
   // the timeline, per node, as flat growable arrays of (from, to, causeKind, causeRef, causeSince)
   private final Outages outages;
@@ -159,6 +168,66 @@ public final class CascadeEngine {
     sList = new int[n];
     work = new int[n];
     queued = new boolean[n];
+    outages = new Outages(n);
+    disruptions(dNodes, dStart, dEnd, horizon);
+  }
+
+  /**
+   * An engine for many simulations of one model, one after another ({@link #reset}): each
+   * starts from the model's normal state at the cost of the nodes and requirements the one
+   * before touched, instead of the model's size. Monte Carlo ensembles simulate a few short
+   * stretches per scenario on models of 10^4 nodes and more.
+   */
+  public static CascadeEngine reusable(CompactModel cm) {
+    CascadeEngine e = new CascadeEngine(cm, new int[0][], new long[0], new long[0], 0, null, false, 0);
+    e.nodeTouched = new boolean[cm.n];
+    e.touchedNodes = new int[16];
+    e.reqTouched = new boolean[cm.r];
+    e.touchedReqs = new int[16];
+    return e;
+  }
+
+  /**
+   * Sets up a new simulation of these disruptions on an engine made by {@link #reusable}, as if
+   * it were new: every node up, every requirement holding, nothing recorded.
+   *
+   * @throws IllegalStateException when the engine was not made to be reused
+   */
+  public CascadeEngine reset(int[][] dNodes, long[] dStart, long[] dEnd, long horizon) {
+    if (nodeTouched == null) {
+      throw new IllegalStateException("this engine was not made to be reused");
+    }
+    for (int i = 0; i < touchedNodeCount; i++) {
+      int v = touchedNodes[i];
+      nodeTouched[v] = false;
+      down[v] = false;
+      directCount[v] = 0;
+      causeActive[v] = false;
+      causeEndedAt[v] = NONE;
+    }
+    touchedNodeCount = 0;
+    for (int i = 0; i < touchedReqCount; i++) {
+      int q = touchedReqs[i];
+      reqTouched[q] = false;
+      downCount[q] = 0;
+      brokenSince[q] = NONE;
+    }
+    touchedReqCount = 0;
+    heapSize = 0;
+    nextEdge = 0;
+    upSeedCount = 0;
+    downSeedCount = 0;
+    outages.size = 0;
+    disruptions(dNodes, dStart, dEnd, horizon);
+    return this;
+  }
+
+  /** The disruptions of a run and their edges in time order. */
+  private void disruptions(int[][] dNodes, long[] dStart, long[] dEnd, long horizon) {
+    this.dNodes = dNodes;
+    this.dStart = dStart;
+    this.dEnd = dEnd;
+    this.horizon = horizon;
     int d = dNodes.length;
     Integer[] order = new Integer[2 * d];
     long[] times = new long[2 * d];
@@ -184,7 +253,6 @@ public final class CascadeEngine {
       edgeTime[i] = times[order[i]];
       edgeRef[i] = refs[order[i]];
     }
-    outages = new Outages(n);
   }
 
   /** Runs to the horizon and records the timeline. */
@@ -196,11 +264,23 @@ public final class CascadeEngine {
       }
       instant(t, true);
     }
-    for (int v = 0; v < n; v++) {
-      if (down[v]) {
-        outages.add(v, downSince[v], CompactModel.NEVER, downCauseKind[v], downCauseRef[v],
-            downCauseTrigger[v], downCauseSince[v]);
+    if (nodeTouched != null) {
+      // only touched nodes can be down; in node order, as below
+      Arrays.sort(touchedNodes, 0, touchedNodeCount);
+      for (int i = 0; i < touchedNodeCount; i++) {
+        stillDown(touchedNodes[i]);
       }
+    } else {
+      for (int v = 0; v < n; v++) {
+        stillDown(v);
+      }
+    }
+  }
+
+  private void stillDown(int v) {
+    if (down[v]) {
+      outages.add(v, downSince[v], CompactModel.NEVER, downCauseKind[v], downCauseRef[v],
+          downCauseTrigger[v], downCauseSince[v]);
     }
   }
 
@@ -475,6 +555,13 @@ public final class CascadeEngine {
 
   /** Call before changing downCount[q]: remembers whether q gave its owner a cause. */
   private void markReq(int q, long t) {
+    if (reqTouched != null && !reqTouched[q]) {
+      reqTouched[q] = true;
+      if (touchedReqCount == touchedReqs.length) {
+        touchedReqs = Arrays.copyOf(touchedReqs, touchedReqCount * 2);
+      }
+      touchedReqs[touchedReqCount++] = q;
+    }
     if (!reqDirty[q]) {
       reqDirty[q] = true;
       reqWasCause[q] = broken(q) && expired(q, t);
@@ -483,6 +570,13 @@ public final class CascadeEngine {
   }
 
   private void markDirty(int v) {
+    if (nodeTouched != null && !nodeTouched[v]) {
+      nodeTouched[v] = true;
+      if (touchedNodeCount == touchedNodes.length) {
+        touchedNodes = Arrays.copyOf(touchedNodes, touchedNodeCount * 2);
+      }
+      touchedNodes[touchedNodeCount++] = v;
+    }
     if (!dirty[v]) {
       dirty[v] = true;
       prevDown[v] = down[v];
