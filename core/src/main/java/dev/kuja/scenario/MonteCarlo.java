@@ -596,10 +596,11 @@ public final class MonteCarlo {
     final long[][] atLeast;
     /**
      * How this block's disruptions were simulated, for tests and diagnostics (not part of a
-     * result, not sent): taken from an episode, simulated together in a stretch, stretches
-     * simulated again when together they lasted longer, scenarios simulated whole.
+     * result, not sent): alone in a stretch, taken from its episode; stretches of several
+     * taken from their episodes side by side; stretches simulated together; stretches simulated
+     * again when together they lasted longer; scenarios simulated whole.
      */
-    transient long[] paths = new long[4];
+    transient long[] paths = new long[5];
 
     Block(int functions) {
       down = new long[functions];
@@ -638,7 +639,7 @@ public final class MonteCarlo {
         }
         if (split == null || !split.add(sampled, d, paths)) {
           d.add(together(engine, units, sampled, 0, sampled.size, null));
-          paths[3]++;
+          paths[4]++;
         }
         for (int i = 0; i < d.count; i++) {
           int f = d.touched[i];
@@ -886,7 +887,7 @@ public final class MonteCarlo {
         // a disruption open at the end of the period is cut there: the period sees the same
         long s = sampled.start[i];
         long e = Math.min(sampled.end[i], units.period);
-        Optional<EpisodeCache.Functions> f = cache.functions(units.nodes[sampled.unit[i]], e - s);
+        Optional<EpisodeCache.Functions> f = cache.functions(units.nodes[sampled.unit[i]], e - s, engine);
         if (f.isEmpty() || !f.get().settles()) {
           return false;
         }
@@ -903,12 +904,11 @@ public final class MonteCarlo {
         int h = extend(sampled, g + 1, m, reach);
         if (h - g == 1) {
           paths[0]++;
-          int i = order[g];
-          EpisodeCache.Functions f = episode[i];
-          long s = sampled.start[i];
-          for (int k = 0; k < f.node().length; k++) {
-            d.outage(f.node()[k], CascadeEngine.Episode.at(f.from()[k], s, end[i]),
-                CascadeEngine.Episode.at(f.to()[k], s, end[i]));
+          add(sampled, order[g], d);
+        } else if (apart(g, h)) {
+          paths[1]++;
+          for (int i = g; i < h; i++) {
+            add(sampled, order[i], d);
           }
         } else {
           for (int i = g; i < h; i++) {
@@ -916,7 +916,7 @@ public final class MonteCarlo {
           }
           // together they may stay down longer than any alone: then the stretch takes in the
           // disruptions that start before it ends, and is simulated again
-          paths[1]++;
+          paths[2]++;
           while (true) {
             CascadeEngine.Outages out = together(engine, units, sampled, g, h, order);
             int more = extend(sampled, h, m, Math.max(reach, settled(out)));
@@ -928,10 +928,35 @@ public final class MonteCarlo {
               reach = Math.max(reach, settled[order[i]]);
             }
             h = more;
-            paths[2]++;
+            paths[3]++;
           }
         }
         g = h;
+      }
+      return true;
+    }
+
+    /** Adds the functions' outages of sampled disruption i, from its episode. */
+    private void add(Outages sampled, int i, Downtimes d) {
+      EpisodeCache.Functions f = episode[i];
+      long s = sampled.start[i];
+      for (int k = 0; k < f.node().length; k++) {
+        d.outage(f.node()[k], CascadeEngine.Episode.at(f.from()[k], s, end[i]),
+            CascadeEngine.Episode.at(f.to()[k], s, end[i]));
+      }
+    }
+
+    /**
+     * Whether the disruptions {@code order[g..h)} are apart: their episodes' footprints pairwise
+     * disjoint, so that together they bring down what each brings down alone.
+     */
+    private boolean apart(int g, int h) {
+      for (int i = g; i < h; i++) {
+        for (int j = i + 1; j < h; j++) {
+          if (episode[order[i]].touches(episode[order[j]])) {
+            return false;
+          }
+        }
       }
       return true;
     }

@@ -56,9 +56,9 @@ public final class CascadeEngine {
   private final Listener listener;
 
   // an episode (see episode()): times of the end family are TAG + offset, meaning end + offset
-  private final boolean parametric;
+  private boolean parametric;
   /** The end of the episode's disruption, the value the end family is compared at. */
-  private final long end;
+  private long end;
   /** The ends the run is valid for, both inclusive: every comparison made holds for them. */
   private long validFrom = 1;
   private long validTo = Long.MAX_VALUE;
@@ -200,6 +200,11 @@ public final class CascadeEngine {
     for (int i = 0; i < touchedNodeCount; i++) {
       int v = touchedNodes[i];
       nodeTouched[v] = false;
+      // a run given up in the middle of an instant (an episode beyond what it can represent)
+      // leaves its work lists behind
+      dirty[v] = false;
+      inS[v] = false;
+      queued[v] = false;
       down[v] = false;
       directCount[v] = 0;
       causeActive[v] = false;
@@ -209,10 +214,20 @@ public final class CascadeEngine {
     for (int i = 0; i < touchedReqCount; i++) {
       int q = touchedReqs[i];
       reqTouched[q] = false;
+      reqDirty[q] = false;
       downCount[q] = 0;
       brokenSince[q] = NONE;
     }
     touchedReqCount = 0;
+    dirtyCount = 0;
+    reqDirtyCount = 0;
+    head = 0;
+    tail = 0;
+    pending = 0;
+    parametric = false;
+    end = 0;
+    validFrom = 1;
+    validTo = Long.MAX_VALUE;
     heapSize = 0;
     nextEdge = 0;
     upSeedCount = 0;
@@ -335,6 +350,11 @@ public final class CascadeEngine {
     return locked;
   }
 
+  /** The model this engine simulates. */
+  CompactModel model() {
+    return cm;
+  }
+
   /** Outages recorded by {@link #run()}. */
   public Outages outages() {
     return outages;
@@ -380,39 +400,76 @@ public final class CascadeEngine {
     if (end < 1 || end >= MAX_OFFSET) {
       return java.util.Optional.empty();
     }
-    CascadeEngine e = new CascadeEngine(cm, new int[][] {nodes}, new long[] {0},
-        new long[] {TAG}, CompactModel.NEVER, null, true, end);
+    return new CascadeEngine(cm, new int[][] {nodes}, new long[] {0}, new long[] {TAG},
+        CompactModel.NEVER, null, true, end).episode();
+  }
+
+  /**
+   * As {@link #episode(CompactModel, int[], long)}, on an engine made by {@link #reusable}: what
+   * a Monte Carlo block does for each new interval of lengths, at the cost of what the episode
+   * touches rather than the model's size.
+   *
+   * @throws IllegalStateException when the engine was not made to be reused
+   */
+  public java.util.Optional<Episode> episode(int[] nodes, long end) {
+    if (end < 1 || end >= MAX_OFFSET) {
+      return java.util.Optional.empty();
+    }
+    reset(new int[][] {nodes}, new long[] {0}, new long[] {TAG}, CompactModel.NEVER);
+    this.parametric = true;
+    this.end = end;
+    return episode();
+  }
+
+  /** Runs this engine, set up for an episode, and makes the episode. */
+  private java.util.Optional<Episode> episode() {
     try {
-      long limit = 64L * (cm.n + cm.r) + 1024;
+      long limit = 64L * (n + r) + 1024;
       long events = 0;
       long previous = 0;
       while (true) {
-        long t = e.nextTime();
+        long t = nextTime();
         if (t == CompactModel.NEVER) {
           break;
         }
         if (events++ > limit) {
-          return java.util.Optional.of(e.unsettled());
+          return java.util.Optional.of(unsettled());
         }
         if (events > 1) {
-          e.cmp(previous, t); // the instants keep their order
+          cmp(previous, t); // the instants keep their order
         }
         previous = t;
-        e.instant(t, true);
+        instant(t, true);
       }
     } catch (Unsupported u) {
       return java.util.Optional.empty();
     }
-    for (int v = 0; v < cm.n; v++) {
-      if (e.down[v]) {
-        return java.util.Optional.of(e.unsettled()); // locked: it never ends
-      }
+    if (anyDown()) {
+      return java.util.Optional.of(unsettled()); // locked: it never ends
     }
-    Outages o = e.outages;
+    Outages o = outages;
     int[] node = Arrays.copyOf(o.node, o.size);
     long[] from = Arrays.copyOf(o.from, o.size);
     long[] to = Arrays.copyOf(o.to, o.size);
-    return java.util.Optional.of(new Episode(e.validFrom, e.validTo, true, node, from, to));
+    return java.util.Optional.of(new Episode(validFrom, validTo, true, node, from, to));
+  }
+
+  /** Whether any node is down (only touched nodes can be, when the engine is reused). */
+  private boolean anyDown() {
+    if (nodeTouched != null) {
+      for (int i = 0; i < touchedNodeCount; i++) {
+        if (down[touchedNodes[i]]) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (int v = 0; v < n; v++) {
+      if (down[v]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Episode unsettled() {

@@ -33,9 +33,30 @@ public final class EpisodeCache {
    * @param to            the end of each outage, in the episode's form
    * @param lastFromStart the latest end among the outages timed from the start (−1 for none)
    * @param lastFromEnd   the latest end among those timed from the end (−1 for none)
+   * @param footprint     the nodes the episode brings down and those that require any of them,
+   *                      ascending: two episodes with disjoint footprints share no node and no
+   *                      requirement, so whether they overlap in time changes neither
    */
   public record Functions(long validFrom, long validTo, boolean settles, int[] node, long[] from,
-      long[] to, long lastFromStart, long lastFromEnd) {
+      long[] to, long lastFromStart, long lastFromEnd, int[] footprint) {
+
+    /** Whether the footprints of two episodes have a node in common. */
+    public boolean touches(Functions other) {
+      int[] a = footprint;
+      int[] b = other.footprint;
+      int i = 0;
+      int j = 0;
+      while (i < a.length && j < b.length) {
+        if (a[i] < b[j]) {
+          i++;
+        } else if (a[i] > b[j]) {
+          j++;
+        } else {
+          return true;
+        }
+      }
+      return false;
+    }
 
     /** The time after which nothing is down, for a disruption from {@code start} to {@code end}. */
     public long settled(long start, long end) {
@@ -87,6 +108,18 @@ public final class EpisodeCache {
    * simulates it as it is, as it must when the episode does not settle.
    */
   public Optional<Functions> functions(int[] nodes, long length) {
+    return functions(nodes, length, null);
+  }
+
+  /**
+   * As {@link #functions(int[], long)}, simulating a new episode on {@code engine}, one made by
+   * {@link CascadeEngine#reusable} for this cache's model (and not in the middle of another
+   * simulation whose outages are still to be read).
+   */
+  public Optional<Functions> functions(int[] nodes, long length, CascadeEngine engine) {
+    if (engine != null && engine.model() != cm) {
+      throw new IllegalArgumentException("an engine of another model");
+    }
     Key key = new Key(nodes);
     SoftReference<Unit> ref = units.get(key);
     Unit unit = ref == null ? null : ref.get();
@@ -102,7 +135,8 @@ public final class EpisodeCache {
     if (at >= 0) {
       return Optional.of(known[at]);
     }
-    Optional<CascadeEngine.Episode> episode = CascadeEngine.episode(cm, nodes, length);
+    Optional<CascadeEngine.Episode> episode = engine == null
+        ? CascadeEngine.episode(cm, nodes, length) : engine.episode(nodes, length);
     if (episode.isEmpty()) {
       unit.unsupported = true;
       return Optional.empty();
@@ -137,6 +171,32 @@ public final class EpisodeCache {
     return -1;
   }
 
+  /** The nodes an episode brings down and their dependants, ascending. */
+  private int[] footprint(CascadeEngine.Episode e) {
+    int[] out = new int[16];
+    int size = 0;
+    for (int i = 0; i < e.size(); i++) {
+      int v = e.node()[i];
+      int from = cm.revStart(v);
+      int to = cm.revStart(v + 1);
+      if (size + 1 + to - from > out.length) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, size + 1 + to - from));
+      }
+      out[size++] = v;
+      for (int j = from; j < to; j++) {
+        out[size++] = cm.revOwner(j);
+      }
+    }
+    Arrays.sort(out, 0, size);
+    int distinct = 0;
+    for (int i = 0; i < size; i++) {
+      if (distinct == 0 || out[distinct - 1] != out[i]) {
+        out[distinct++] = out[i];
+      }
+    }
+    return Arrays.copyOf(out, distinct);
+  }
+
   private Functions functions(CascadeEngine.Episode e) {
     int count = 0;
     long lastFromStart = -1;
@@ -164,6 +224,6 @@ public final class EpisodeCache {
       }
     }
     return new Functions(e.validFrom(), e.validTo(), e.settles(), node, from, to, lastFromStart,
-        lastFromEnd);
+        lastFromEnd, footprint(e));
   }
 }

@@ -8,7 +8,9 @@ import dev.kuja.model.Model;
 import dev.kuja.testing.KujaDomain;
 import dev.kuja.testing.Slots;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -21,8 +23,8 @@ import net.jqwik.api.domains.DomainContext;
 
 /**
  * An engine reused for one simulation after another ({@link CascadeEngine#reusable}) gives
- * each exactly what a new engine gives: the same outages in the same order, with their causes —
- * whatever the simulations before it left behind.
+ * each exactly what a new engine gives: the same outages in the same order, with their causes,
+ * and the same episodes — whatever the simulations before it left behind.
  */
 @Domain(DomainContext.Global.class)
 @Domain(KujaDomain.class)
@@ -71,7 +73,17 @@ class ReusedEngineProperties {
       reused.reset(nodes, start, end, horizon).run();
       assertEquals(outages(fresh.outages()), outages(reused.outages()),
           () -> "disruptions of " + ids + " after others, in " + m);
+      // and an episode of the first disruption's node, of its length (or 3 h when open)
+      long length = run.get(0).minutes() == 0 ? 3 * 3_600_000L : run.get(0).minutes() * 60_000L;
+      assertEquals(episode(CascadeEngine.episode(cm, nodes[0], length)),
+          episode(reused.episode(nodes[0], length)), () -> "episode of " + ids.get(0) + " in " + m);
     }
+  }
+
+  private static String episode(Optional<CascadeEngine.Episode> episode) {
+    CascadeEngine.Episode e = episode.orElseThrow();
+    return e.validFrom() + ".." + e.validTo() + (e.settles() ? " settles " : " does not settle ")
+        + Arrays.toString(e.node()) + Arrays.toString(e.from()) + Arrays.toString(e.to());
   }
 
   @Example
