@@ -528,11 +528,15 @@ public class Benchmarks {
 
     @Setup(Level.Trial)
     public void setUp() {
-      Model model = NationalModels.withReliability(NationalModels.generate(size, 42), 42);
-      monteCarlo = MonteCarlo.of(model).period("P365D").seed(42).scenarios(ENSEMBLE).threads(2)
-          .threat(Threat.builder("storm").nodes("a0/grid", "a1/grid", "a2/grid").ratePerYear(0.5)
-              .duration(new RepairTime.LogNormal(java.time.Duration.ofHours(12), 0.7)).build());
+      monteCarlo = ensemble(NationalModels.withReliability(NationalModels.generate(size, 42), 42));
     }
+  }
+
+  /** The benchmarks' ensemble: a year per scenario, two threads, and a storm over three areas. */
+  static MonteCarlo ensemble(Model model) {
+    return MonteCarlo.of(model).period("P365D").seed(42).scenarios(ENSEMBLE).threads(2)
+        .threat(Threat.builder("storm").nodes("a0/grid", "a1/grid", "a2/grid").ratePerYear(0.5)
+            .duration(new RepairTime.LogNormal(java.time.Duration.ofHours(12), 0.7)).build());
   }
 
   /** Scenarios per ensemble run. */
@@ -570,10 +574,7 @@ public class Benchmarks {
 
     @Setup(Level.Invocation)
     public void newModel() {
-      Model copy = model.toBuilder().build();
-      monteCarlo = MonteCarlo.of(copy).period("P365D").seed(42).scenarios(ENSEMBLE).threads(2)
-          .threat(Threat.builder("storm").nodes("a0/grid", "a1/grid", "a2/grid").ratePerYear(0.5)
-              .duration(new RepairTime.LogNormal(java.time.Duration.ofHours(12), 0.7)).build());
+      monteCarlo = ensemble(model.toBuilder().build());
     }
   }
 
