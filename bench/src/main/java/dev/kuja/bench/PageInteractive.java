@@ -89,7 +89,7 @@ public final class PageInteractive {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     int size = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Path chromium = Path.of(System.getProperty("kuja.chromium", "/usr/bin/chromium"));
-    System.out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim());
+    System.out.println("load average at start: " + loadAverage());
 
     Path dir = Files.createTempDirectory("kuja-page-");
     Path json = dir.resolve("national.json");
@@ -109,6 +109,7 @@ public final class PageInteractive {
       try (DevTools browser = DevTools.start(chromium)) {
         System.out.println(browser.send(null, "Browser.getVersion", Map.of()).path("product").asText()
             + " headless, a fresh tab per load; milliseconds from the start of navigation");
+        System.out.println("load average before the loads: " + loadAverage());
         System.out.printf("%4s %10s %10s %12s %10s %18s %16s%n", "run", "DOM ready", "interactive",
             "first frame", "load", "search → drawn", "load (wall)");
         List<double[]> rows = new ArrayList<>();
@@ -132,7 +133,14 @@ public final class PageInteractive {
       Files.deleteIfExists(page);
       Files.deleteIfExists(dir);
     }
-    System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+    System.out.println("load average at end: " + loadAverage());
+  }
+
+  /** The machine's 1, 5 and 15 minute load averages (the figures are only as good as the machine is idle). */
+  private static String loadAverage() throws java.io.IOException {
+    Path proc = Path.of("/proc/loadavg");
+    return Files.exists(proc) ? String.join(" ", Arrays.asList(Files.readString(proc).trim().split(" ")).subList(0, 3))
+        : "unknown";
   }
 
   /**
