@@ -17,6 +17,8 @@ final class Validator {
 
   /** Beyond this many unknown references, stop computing "did you mean" hints (they cost O(N) each). */
   private static final int MAX_HINTS = 100;
+  /** Up to this many alternatives, a requirement's are checked for repeats without a set. */
+  private static final int FEW = 8;
 
   private final Map<String, Organisation> organisations;
   private final Map<String, Node> nodes;
@@ -187,19 +189,27 @@ final class Validator {
     if (!n.name().equals(id)) { // a name not given is the id, which has its own rule
       text(n.name(), p -> problems.add(Problem.node(id, "name", "name " + p)));
     }
-    n.mbco().ifPresent(m -> text(m, p -> problems.add(Problem.node(id, "mbco", "mbco " + p))));
-    n.tags().forEach(t -> text(t, p -> problems.add(Problem.node(id, "tags", "tag " + p))));
-    n.attributes().forEach((k, v) -> {
-      text(k, p -> problems.add(Problem.node(id, "attributes", "the name of an attribute " + p)));
-      text(v, p -> problems.add(Problem.node(id, "attributes", "attribute '" + k + "' " + p)));
-    });
-    n.owner().ifPresent(owner -> {
+    // plain conditions rather than lambdas: this runs for every node of a national model
+    if (n.mbco().isPresent()) {
+      text(n.mbco().get(), p -> problems.add(Problem.node(id, "mbco", "mbco " + p)));
+    }
+    if (!n.tags().isEmpty()) {
+      n.tags().forEach(t -> text(t, p -> problems.add(Problem.node(id, "tags", "tag " + p))));
+    }
+    if (!n.attributes().isEmpty()) {
+      n.attributes().forEach((k, v) -> {
+        text(k, p -> problems.add(Problem.node(id, "attributes", "the name of an attribute " + p)));
+        text(v, p -> problems.add(Problem.node(id, "attributes", "attribute '" + k + "' " + p)));
+      });
+    }
+    if (n.owner().isPresent()) {
+      String owner = n.owner().get();
       if (!organisations.containsKey(owner)) {
         problems.add(Problem.node(id, "owner",
             "owner '" + owner + "' is not an organisation of the model"
                 + hint(owner, organisations.keySet())));
       }
-    });
+    }
     if (n.isFunction()) {
       if (n.criticality().isEmpty()) {
         problems.add(Problem.node(id, "criticality",
@@ -214,9 +224,15 @@ final class Validator {
       }
     } else {
       String kind = n.kind().label();
-      n.criticality().ifPresent(c -> onlyFunctions(id, "criticality", kind));
-      n.mtpd().ifPresent(c -> onlyFunctions(id, "mtpd", kind));
-      n.mbco().ifPresent(c -> onlyFunctions(id, "mbco", kind));
+      if (n.criticality().isPresent()) {
+        onlyFunctions(id, "criticality", kind);
+      }
+      if (n.mtpd().isPresent()) {
+        onlyFunctions(id, "mtpd", kind);
+      }
+      if (n.mbco().isPresent()) {
+        onlyFunctions(id, "mbco", kind);
+      }
       if (!n.impacts().isEmpty()) {
         onlyFunctions(id, "impacts", kind);
       }
@@ -225,9 +241,10 @@ final class Validator {
     if (n.isFunction()) {
       impacts(n);
     }
-    duration(id, "recovery", Optional.of(n.recovery()));
-    n.reliability().ifPresent(r -> occurrence(r, true,
-        (field, message) -> Problem.node(id, field, message), problems));
+    duration(id, "recovery", n.recovery());
+    if (n.reliability().isPresent()) {
+      occurrence(n.reliability().get(), true, (field, message) -> Problem.node(id, field, message), problems);
+    }
     for (int i = 0; i < n.requirements().size(); i++) {
       requirement(n, i, n.requirements().get(i));
     }
@@ -238,12 +255,16 @@ final class Validator {
   }
 
   private void duration(String id, String field, Optional<Duration> d) {
-    d.ifPresent(value -> {
-      String p = Durations.problem(value);
-      if (p != null) {
-        problems.add(Problem.node(id, field, field + " " + p));
-      }
-    });
+    if (d.isPresent()) {
+      duration(id, field, d.get());
+    }
+  }
+
+  private void duration(String id, String field, Duration d) {
+    String p = Durations.problem(d);
+    if (p != null) {
+      problems.add(Problem.node(id, field, field + " " + p));
+    }
   }
 
   /**
@@ -294,12 +315,15 @@ final class Validator {
       problems.add(Problem.requirement(id, index, "k",
           "k = " + r.k() + " is outside 1.." + size + " (the number of alternatives)"));
     }
-    Set<String> seen = new HashSet<>();
-    for (String alt : r.alternatives()) {
-      if (!seen.add(alt)) {
+    List<String> alternatives = r.alternatives();
+    // a few alternatives are compared with those before them; many are put in a set
+    Set<String> seen = size > FEW ? new HashSet<>() : null;
+    for (int i = 0; i < size; i++) {
+      String alt = alternatives.get(i);
+      if (seen != null ? !seen.add(alt) : named(alternatives, i, alt)) {
         problems.add(Problem.requirement(id, index, "alternatives",
             "names '" + alt + "' more than once"));
-      } else if (alt.equals(id)) {
+      } else if (same(alt, id)) {
         problems.add(Problem.requirement(id, index, "alternatives",
             "names the node itself; a node cannot require itself"));
       } else if (!nodes.containsKey(alt)) {
@@ -311,6 +335,24 @@ final class Validator {
     if (tolerance != null) {
       problems.add(Problem.requirement(id, index, "tolerance", "tolerance " + tolerance));
     }
+  }
+
+  /** True when one of the first {@code before} alternatives is {@code alt}. */
+  private static boolean named(List<String> alternatives, int before, String alt) {
+    for (int j = 0; j < before; j++) {
+      if (same(alternatives.get(j), alt)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * String equality, telling most different ids apart by their hash codes, which strings keep,
+   * without reading their characters.
+   */
+  private static boolean same(String a, String b) {
+    return a == b || (a.hashCode() == b.hashCode() && a.equals(b));
   }
 
   private String hint(String unknown, Set<String> known) {
