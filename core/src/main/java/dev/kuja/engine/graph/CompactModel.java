@@ -103,7 +103,7 @@ public final class CompactModel {
         direct = values;
         return;
       }
-      long[] distinct = Arrays.stream(values).distinct().sorted().toArray();
+      long[] distinct = distinct(values);
       if (distinct.length <= 1 << 16) {
         table = distinct;
         direct = null;
@@ -134,6 +134,61 @@ public final class CompactModel {
       }
       return medium != null ? table[medium[i]] : direct[i];
     }
+  }
+
+  /**
+   * The distinct values, ascending: gathered in a small open-addressing table of longs (the
+   * values are a few dozen round durations in practice; a boxed set of millions of them cost
+   * more than the rest of freezing).
+   */
+  static long[] distinct(long[] values) {
+    long[] table = new long[64];
+    boolean[] used = new boolean[64];
+    int size = 0;
+    long last = 0;
+    boolean any = false;
+    for (long v : values) {
+      if (any && v == last) {
+        continue;
+      }
+      any = true;
+      last = v;
+      int mask = table.length - 1;
+      int slot = Long.hashCode(v * 0x9E3779B97F4A7C15L) & mask;
+      while (used[slot] && table[slot] != v) {
+        slot = (slot + 1) & mask;
+      }
+      if (!used[slot]) {
+        used[slot] = true;
+        table[slot] = v;
+        if (++size * 2 > table.length) {
+          long[] oldTable = table;
+          boolean[] oldUsed = used;
+          table = new long[oldTable.length * 2];
+          used = new boolean[oldTable.length * 2];
+          mask = table.length - 1;
+          for (int i = 0; i < oldTable.length; i++) {
+            if (oldUsed[i]) {
+              int s = Long.hashCode(oldTable[i] * 0x9E3779B97F4A7C15L) & mask;
+              while (used[s]) {
+                s = (s + 1) & mask;
+              }
+              used[s] = true;
+              table[s] = oldTable[i];
+            }
+          }
+        }
+      }
+    }
+    long[] out = new long[size];
+    int k = 0;
+    for (int i = 0; i < table.length; i++) {
+      if (used[i]) {
+        out[k++] = table[i];
+      }
+    }
+    Arrays.sort(out);
+    return out;
   }
 
   /** The id of node v. */
@@ -404,14 +459,17 @@ public final class CompactModel {
     long[] recoveries = new long[n];
     int reqCount = 0;
     int altCount = 0;
+    // indexed loops: an iterator per list is garbage a million times over
     for (int v = 0; v < n; v++) {
       Node node = nodes.get(v);
       ids[v] = node.id();
-      kind[v] = (byte) (node.kind().ordinal() | node.criticality().map(c -> c.ordinal() + 1).orElse(0) << 2);
+      int criticality = node.criticality().isPresent() ? node.criticality().get().ordinal() + 1 : 0;
+      kind[v] = (byte) (node.kind().ordinal() | criticality << 2);
       recoveries[v] = node.recovery().toMillis();
-      reqCount += node.requirements().size();
-      for (Requirement q : node.requirements()) {
-        altCount += q.n();
+      List<Requirement> requirements = node.requirements();
+      reqCount += requirements.size();
+      for (int i = 0; i < requirements.size(); i++) {
+        altCount += requirements.get(i).n();
       }
     }
     byHash = nodes(hashKeys(ids));
@@ -428,13 +486,16 @@ public final class CompactModel {
     int largestK = 0;
     for (int v = 0; v < n; v++) {
       reqStart[v] = q;
-      for (Requirement req : nodes.get(v).requirements()) {
+      List<Requirement> requirements = nodes.get(v).requirements();
+      for (int j = 0; j < requirements.size(); j++) {
+        Requirement req = requirements.get(j);
         ks[q] = req.k();
         largestK = Math.max(largestK, req.k());
         tolerances[q] = req.tolerance().toMillis();
         altStart[q] = a;
-        for (String alt : req.alternatives()) {
-          alts[a++] = find(lookup, ids, alt);
+        List<String> alternatives = req.alternatives();
+        for (int i = 0; i < alternatives.size(); i++) {
+          alts[a++] = find(lookup, ids, alternatives.get(i));
         }
         q++;
       }
