@@ -11,12 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /** Checks a whole model and returns every problem, in model order. */
 final class Validator {
 
   /** Beyond this many unknown references, stop computing "did you mean" hints (they cost O(N) each). */
   private static final int MAX_HINTS = 100;
+  /** Models of this many nodes and more are checked in parts first (see {@link #valid}). */
+  static final int PARALLEL_FROM = 100_000;
   /** Up to this many alternatives, a requirement's are checked for repeats without a set. */
   private static final int FEW = 8;
 
@@ -34,7 +37,9 @@ final class Validator {
       Map<String, Threat> threats) {
     Validator v = new Validator(organisations, nodes);
     organisations.values().forEach(v::organisation);
-    nodes.values().forEach(v::node);
+    if (!(nodes instanceof NodeTable table && table.size() >= PARALLEL_FROM && valid(table, organisations))) {
+      nodes.values().forEach(v::node);
+    }
     if (!threats.isEmpty()) {
       Set<String> owners = new HashSet<>();
       Set<String> tags = new HashSet<>();
@@ -48,6 +53,28 @@ final class Validator {
       }
     }
     return v.problems;
+  }
+
+  /**
+   * True when no node of a large model has a problem, found by parts of the nodes at once (one
+   * per core, up to 8). Only a yes is used: a model with a problem is validated node by node, so
+   * that its problems, and the hints they carry, come as they always do.
+   */
+  private static boolean valid(NodeTable nodes, Map<String, Organisation> organisations) {
+    List<Node> list = nodes.list();
+    int n = list.size();
+    int parts = Math.min(8, Runtime.getRuntime().availableProcessors());
+    return IntStream.range(0, parts).parallel().allMatch(part -> {
+      Validator w = new Validator(organisations, nodes);
+      w.hints = MAX_HINTS; // a yes or a no is all that is asked
+      for (int i = (int) ((long) n * part / parts); i < (long) n * (part + 1) / parts; i++) {
+        w.node(list.get(i));
+        if (!w.problems.isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    });
   }
 
   /**

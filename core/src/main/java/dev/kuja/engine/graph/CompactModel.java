@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The frozen form of a model that analyses run on: nodes numbered 0..n−1 in model order,
@@ -457,6 +458,9 @@ public final class CompactModel {
     ids = new String[n];
     kind = new byte[n];
     long[] recoveries = new long[n];
+    reqStart = new int[n + 1];
+    // where each node's alternatives begin, so that parts of the nodes can be filled at once
+    int[] altBase = new int[n + 1];
     int reqCount = 0;
     int altCount = 0;
     // indexed loops: an iterator per list is garbage a million times over
@@ -466,6 +470,8 @@ public final class CompactModel {
       int criticality = node.criticality().isPresent() ? node.criticality().get().ordinal() + 1 : 0;
       kind[v] = (byte) (node.kind().ordinal() | criticality << 2);
       recoveries[v] = node.recovery().toMillis();
+      reqStart[v] = reqCount;
+      altBase[v] = altCount;
       List<Requirement> requirements = node.requirements();
       reqCount += requirements.size();
       for (int i = 0; i < requirements.size(); i++) {
@@ -476,32 +482,24 @@ public final class CompactModel {
     int[] lookup = lookup(ids);
     recovery = new Times(recoveries);
     r = reqCount;
-    reqStart = new int[n + 1];
     int[] ks = new int[r];
     long[] tolerances = new long[r];
     altStart = new int[r + 1];
     alts = new int[altCount];
-    int q = 0;
-    int a = 0;
-    int largestK = 0;
-    for (int v = 0; v < n; v++) {
-      reqStart[v] = q;
-      List<Requirement> requirements = nodes.get(v).requirements();
-      for (int j = 0; j < requirements.size(); j++) {
-        Requirement req = requirements.get(j);
-        ks[q] = req.k();
-        largestK = Math.max(largestK, req.k());
-        tolerances[q] = req.tolerance().toMillis();
-        altStart[q] = a;
-        List<String> alternatives = req.alternatives();
-        for (int i = 0; i < alternatives.size(); i++) {
-          alts[a++] = find(lookup, ids, alternatives.get(i));
-        }
-        q++;
-      }
+    // each part of the nodes fills its own requirements and alternatives: the same arrays
+    // whichever part is filled first (a large model's parts on the cores there are)
+    int parts = n < PARALLEL_FROM ? 1 : Math.min(8, Runtime.getRuntime().availableProcessors());
+    int largestK;
+    if (parts == 1) {
+      largestK = fill(nodes, 0, n, ids, lookup, reqStart, altBase, ks, tolerances, altStart, alts);
+    } else {
+      largestK = IntStream.range(0, parts).parallel()
+          .map(part -> fill(nodes, (int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts),
+              ids, lookup, reqStart, altBase, ks, tolerances, altStart, alts))
+          .max().orElse(0);
     }
-    reqStart[n] = q;
-    altStart[r] = a;
+    reqStart[n] = reqCount;
+    altStart[r] = altCount;
     reqTol = new Times(tolerances);
     if (largestK < Byte.MAX_VALUE) {
       reqKByte = new byte[r];
@@ -517,6 +515,38 @@ public final class CompactModel {
     revOwner = new int[altCount];
     revPlace = new byte[altCount];
     revFar = reverse(n, r, reqStart, altStart, alts, revStart, revOwner, revPlace);
+  }
+
+  /** Models of this many nodes and more are frozen in parts, one per core (up to 8). */
+  static final int PARALLEL_FROM = 100_000;
+
+  /**
+   * Fills k, tolerance and alternatives of the requirements of nodes {@code from .. to - 1},
+   * whose first requirement and alternative are given by {@code reqStart} and {@code altBase}.
+   *
+   * @return the largest k among them (0 for none)
+   */
+  private static int fill(List<Node> nodes, int from, int to, String[] ids, int[] lookup, int[] reqStart,
+      int[] altBase, int[] ks, long[] tolerances, int[] altStart, int[] alts) {
+    int largestK = 0;
+    for (int v = from; v < to; v++) {
+      int q = reqStart[v];
+      int a = altBase[v];
+      List<Requirement> requirements = nodes.get(v).requirements();
+      for (int j = 0; j < requirements.size(); j++) {
+        Requirement req = requirements.get(j);
+        ks[q] = req.k();
+        largestK = Math.max(largestK, req.k());
+        tolerances[q] = req.tolerance().toMillis();
+        altStart[q] = a;
+        List<String> alternatives = req.alternatives();
+        for (int i = 0; i < alternatives.size(); i++) {
+          alts[a++] = find(lookup, ids, alternatives.get(i));
+        }
+        q++;
+      }
+    }
+    return largestK;
   }
 
   /**
