@@ -16,11 +16,31 @@ final class Ids {
     if (id.isBlank()) {
       return "id must not be empty";
     }
-    if (!VALID.matcher(id).matches()) {
+    if (!plainValid(id) && !VALID.matcher(id).matches()) {
       return "id '" + id + "' may contain only letters, digits and _ . : / @ + - "
           + "(no spaces, commas or bars), and must start with a letter, digit or _";
     }
     return null;
+  }
+
+  /**
+   * True when the id is made of ASCII letters, digits and the separators alone, the first a
+   * letter, digit or _: {@link #VALID} without its regular expression, for the ids of a large
+   * model. False says nothing: the expression decides then.
+   */
+  static boolean plainValid(String id) {
+    int length = id.length();
+    if (length == 0) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = id.charAt(i);
+      boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      if (!word && (i == 0 || (c != '.' && c != ':' && c != '/' && c != '@' && c != '+' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String hint(String unknown, Collection<String> known) {

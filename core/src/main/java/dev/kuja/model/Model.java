@@ -43,14 +43,14 @@ public final class Model {
 
   private final Optional<String> name;
   private final ImmutableMap<String, Organisation> organisations;
-  private final ImmutableMap<String, Node> nodes;
+  private final NodeTable nodes;
   private final ImmutableMap<String, Threat> threats;
   /** Where the model came from: documents, externals, provenance (docs/regional.md). */
   private final Provenance provenance;
   private final Supplier<Graph<String, Dependency>> graph = Suppliers.memoize(this::buildGraph);
 
   private Model(Optional<String> name, ImmutableMap<String, Organisation> organisations,
-      ImmutableMap<String, Node> nodes, ImmutableMap<String, Threat> threats, Provenance provenance) {
+      NodeTable nodes, ImmutableMap<String, Threat> threats, Provenance provenance) {
     this.name = name;
     this.organisations = organisations;
     this.nodes = nodes;
@@ -91,7 +91,7 @@ public final class Model {
 
   /** All nodes, in the order they were given. */
   public List<Node> nodes() {
-    return nodes.values().asList();
+    return nodes.list();
   }
 
   /** The node with this id. */
@@ -235,7 +235,7 @@ public final class Model {
         && provenance.externals().equals(m.provenance.externals())
         // maps compare without order; models also keep document order
         && organisations.keySet().asList().equals(m.organisations.keySet().asList())
-        && nodes.keySet().asList().equals(m.nodes.keySet().asList())
+        && nodes.ids().equals(m.nodes.ids())
         && threats.keySet().asList().equals(m.threats.keySet().asList());
   }
 
@@ -269,7 +269,12 @@ public final class Model {
   public static final class Builder {
     private String name;
     private final LinkedHashMap<String, Organisation> organisations = new LinkedHashMap<>();
-    private final LinkedHashMap<String, Node.Builder> nodes = new LinkedHashMap<>();
+    /**
+     * Each node as added: a ready {@link Node} as given (a model read from a document, or the
+     * nodes of a variant's model), or a {@link Node.Builder}, made for a node given ready only
+     * when it is edited.
+     */
+    private final AddedNodes nodes = new AddedNodes();
     private final LinkedHashMap<String, Threat> threats = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
     /** The documents, sources and externals of the model being built. */
@@ -356,18 +361,24 @@ public final class Model {
 
     /** Adds a ready node. */
     public Builder node(Node node) {
-      Objects.requireNonNull(node, "node");
-      return put(new Node.Builder(node));
+      return put(Objects.requireNonNull(node, "node").id(), node);
     }
 
     /** Changes an existing node (for variants): {@code b.edit("generator", g -> g.tolerance("P7D"))}. */
     public Builder edit(String id, Consumer<Node.Builder> spec) {
       Objects.requireNonNull(spec, "spec");
-      Node.Builder nb = nodes.get(Objects.requireNonNull(id, "id"));
-      if (nb == null) {
+      Object added = nodes.get(Objects.requireNonNull(id, "id"));
+      if (added == null) {
         problems.add(Problem.node(id, null,
-            "cannot edit '" + id + "': no such node" + Ids.hint(id, nodes.keySet())));
+            "cannot edit '" + id + "': no such node" + Ids.hint(id, nodes.ids())));
       } else {
+        Node.Builder nb;
+        if (added instanceof Node ready) {
+          nb = new Node.Builder(ready);
+          nodes.replace(id, nb);
+        } else {
+          nb = (Node.Builder) added;
+        }
         spec.accept(nb);
       }
       return this;
@@ -378,9 +389,9 @@ public final class Model {
      * report them.
      */
     public Builder remove(String id) {
-      if (nodes.remove(Objects.requireNonNull(id, "id")) == null) {
+      if (!nodes.remove(Objects.requireNonNull(id, "id"))) {
         problems.add(Problem.node(id, null,
-            "cannot remove '" + id + "': no such node" + Ids.hint(id, nodes.keySet())));
+            "cannot remove '" + id + "': no such node" + Ids.hint(id, nodes.ids())));
       } else {
         provenance.removed(id);
       }
@@ -424,21 +435,22 @@ public final class Model {
 
     /** True when a node with this id has been added. */
     public boolean contains(String id) {
-      return nodes.containsKey(id);
+      return id != null && nodes.contains(id);
     }
 
     private Builder add(String id, NodeKind kind, Consumer<Node.Builder> spec) {
       Objects.requireNonNull(spec, "spec");
       Node.Builder nb = new Node.Builder(Objects.requireNonNull(id, "id"), kind);
       spec.accept(nb);
-      return put(nb);
+      return put(nb.id(), nb);
     }
 
-    private Builder put(Node.Builder nb) {
-      if (nodes.putIfAbsent(nb.id(), nb) != null) {
-        problems.add(provenance.nodeAgain(nb.id()));
+    /** Adds a node, a {@link Node} or a {@link Node.Builder}, unless its id is taken. */
+    private Builder put(String id, Object node) {
+      if (!nodes.add(id, node)) {
+        problems.add(provenance.nodeAgain(id));
       } else {
-        provenance.node(nb.id());
+        provenance.node(id);
       }
       return this;
     }
@@ -472,16 +484,18 @@ public final class Model {
       if (name != null) {
         Texts.problem(name).ifPresent(p -> all.add(Problem.model("name", "name " + p)));
       }
-      ImmutableMap.Builder<String, Node> built = ImmutableMap.builderWithExpectedSize(nodes.size());
-      for (Node.Builder nb : nodes.values()) {
-        all.addAll(nb.problems());
-        built.put(nb.id(), nb.build());
+      List<Node> built = new ArrayList<>(nodes.size());
+      for (Object added : nodes.values()) {
+        if (added instanceof Node.Builder nb) {
+          all.addAll(nb.problems());
+          built.add(nb.build());
+        } else {
+          built.add((Node) added);
+        }
       }
       // externals that no document defines become nodes of their own, after the others
-      for (Node external : provenance.unboundNodes(nodes.keySet())) {
-        built.put(external.id(), external);
-      }
-      ImmutableMap<String, Node> nodeMap = built.buildOrThrow();
+      built.addAll(provenance.unboundNodes(nodes.ids()));
+      NodeTable nodeMap = NodeTable.of(built);
       ImmutableMap<String, Organisation> orgMap = ImmutableMap.copyOf(organisations);
       ImmutableMap<String, Threat> threatMap = ImmutableMap.copyOf(threats);
       // a value the builder could not read is reported once, not again as "missing"

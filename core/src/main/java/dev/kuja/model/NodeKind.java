@@ -12,9 +12,11 @@ public enum NodeKind {
   /** An external provider of goods or services; suppliers may have suppliers of their own (tiers). */
   SUPPLIER;
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used in model documents: {@code function}, {@code resource}, {@code supplier}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   /** The kind with the given document label, ignoring case. */

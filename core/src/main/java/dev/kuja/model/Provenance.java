@@ -73,11 +73,34 @@ final class Provenance {
 
     private String current;
     private final LinkedHashSet<String> documents = new LinkedHashSet<>();
+    /**
+     * The document of each node, but see {@link #pending}: while every node so far came from
+     * one document and nothing else asked, the nodes are only listed, and the map is made when
+     * something does ask (a model read from one file never makes it).
+     */
     private final Map<String, String> nodeSources = new HashMap<>();
+    /** Nodes not yet in {@link #nodeSources}, all from {@link #pendingSource}. */
+    private final ArrayList<String> pending = new ArrayList<>();
+    private String pendingSource;
+    /** True once the map has been asked or changed otherwise than by {@link #node}. */
+    private boolean mapped;
     private final Map<String, String> organisationSources = new HashMap<>();
     private final Map<String, String> threatSources = new HashMap<>();
     private final LinkedHashMap<External, String> externals = new LinkedHashMap<>();
     private Set<String> unbound = Set.of();
+
+    /** The map of node sources, with the pending nodes in it: from now on it is kept up. */
+    private Map<String, String> nodeSources() {
+      if (!mapped) {
+        mapped = true;
+        for (String id : pending) {
+          nodeSources.put(id, pendingSource);
+        }
+        pending.clear();
+        pending.trimToSize();
+      }
+      return nodeSources;
+    }
 
     void from(String document) {
       current = document;
@@ -87,9 +110,9 @@ final class Provenance {
     void copyFrom(Provenance p, Set<String> nodeIds) {
       documents.addAll(p.documents);
       if (p.single != null) {
-        nodeIds.forEach(id -> nodeSources.put(id, p.single));
+        nodeIds.forEach(id -> nodeSources().put(id, p.single));
       }
-      nodeSources.putAll(p.nodeSources);
+      nodeSources().putAll(p.nodeSources);
       organisationSources.putAll(p.organisationSources);
       p.externals.forEach(externals::putIfAbsent);
     }
@@ -119,14 +142,20 @@ final class Provenance {
     }
 
     void node(String id) {
-      if (current != null) {
-        nodeSources.put(id, current);
+      if (current == null) {
+        return;
+      }
+      if (!mapped && (pendingSource == null || pendingSource.equals(current))) {
+        pendingSource = current;
+        pending.add(id);
+      } else {
+        nodeSources().put(id, current);
       }
     }
 
     /** A node id given again: in the same document, or in another (the message names the first). */
     Problem nodeAgain(String id) {
-      String first = nodeSources.get(id);
+      String first = nodeSources().get(id);
       if (current != null && first != null && !first.equals(current)) {
         return at(Problem.node(id, "id", "node id '" + id + "' is also defined in " + first));
       }
@@ -149,7 +178,7 @@ final class Provenance {
     }
 
     void removed(String id) {
-      nodeSources.remove(id);
+      nodeSources().remove(id);
     }
 
     void external(External e) {
@@ -172,7 +201,7 @@ final class Provenance {
           nb.name(e.name()).owner(e.provider());
           made.put(e.id(), nb.build());
           if (!source.isEmpty()) {
-            nodeSources.put(e.id(), source);
+            nodeSources().put(e.id(), source);
           }
         }
       });
@@ -212,7 +241,7 @@ final class Provenance {
         }
         Node node = nodes.get(e.id());
         if (node != null && !unbound.contains(e.id())) {
-          String where = Optional.ofNullable(nodeSources.get(e.id())).map(s -> ", defined in " + s).orElse("");
+          String where = Optional.ofNullable(nodeSources().get(e.id())).map(s -> ", defined in " + s).orElse("");
           if (node.kind() != e.kind()) {
             messages.add("kind " + e.kind().label() + " does not match node '" + e.id() + "', a "
                 + node.kind().label() + where);
@@ -248,7 +277,7 @@ final class Provenance {
       List<Problem> out = new ArrayList<>(problems.size());
       for (Problem p : problems) {
         String source = p.location().isPresent() ? null : switch (p.element().kind()) {
-          case NODE, IMPACT -> nodeSources.get(p.element().id());
+          case NODE, IMPACT -> nodeSources().get(p.element().id());
           case ORGANISATION -> organisationSources.get(p.element().id());
           case THREAT -> threatSources.get(p.element().id());
           default -> null;
@@ -259,7 +288,15 @@ final class Provenance {
     }
 
     Provenance build(Set<String> nodeIds) {
-      // one document for every node, the common case of a model read from one file: no map
+      // one document for every node, the common case of a model read from one file: no map.
+      // Pending nodes are distinct nodes of the model (each added once, none removed), so when
+      // they are as many as its nodes they are all of them.
+      if (!mapped && !pending.isEmpty() && pending.size() == nodeIds.size()) {
+        return new Provenance(ImmutableList.copyOf(documents), pendingSource, ImmutableMap.of(),
+            ImmutableMap.copyOf(organisationSources), ImmutableMap.copyOf(externals),
+            ImmutableSet.copyOf(unbound));
+      }
+      Map<String, String> nodeSources = nodeSources();
       String single = nodeIds.isEmpty() ? null : nodeSources.get(nodeIds.iterator().next());
       for (String id : nodeIds) {
         if (single == null || !single.equals(nodeSources.get(id))) {

@@ -22,8 +22,11 @@ public record Requirement(List<String> alternatives, int k, Duration tolerance) 
 
   public Requirement {
     Objects.requireNonNull(alternatives, "alternatives");
-    alternatives.forEach(a -> Objects.requireNonNull(a, "alternative"));
-    alternatives = List.copyOf(alternatives);
+    try {
+      alternatives = List.copyOf(alternatives); // the same list when it is already unmodifiable
+    } catch (NullPointerException e) {
+      throw new NullPointerException("alternative");
+    }
     Objects.requireNonNull(tolerance, "tolerance");
   }
 

@@ -11,12 +11,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /** Checks a whole model and returns every problem, in model order. */
 final class Validator {
 
   /** Beyond this many unknown references, stop computing "did you mean" hints (they cost O(N) each). */
   private static final int MAX_HINTS = 100;
+  /** Models of this many nodes and more are checked in parts first (see {@link #valid}). */
+  static final int PARALLEL_FROM = 100_000;
+  /** Up to this many alternatives, a requirement's are checked for repeats without a set. */
+  private static final int FEW = 8;
 
   private final Map<String, Organisation> organisations;
   private final Map<String, Node> nodes;
@@ -32,7 +37,9 @@ final class Validator {
       Map<String, Threat> threats) {
     Validator v = new Validator(organisations, nodes);
     organisations.values().forEach(v::organisation);
-    nodes.values().forEach(v::node);
+    if (!(nodes instanceof NodeTable table && table.size() >= PARALLEL_FROM && valid(table, organisations))) {
+      nodes.values().forEach(v::node);
+    }
     if (!threats.isEmpty()) {
       Set<String> owners = new HashSet<>();
       Set<String> tags = new HashSet<>();
@@ -46,6 +53,28 @@ final class Validator {
       }
     }
     return v.problems;
+  }
+
+  /**
+   * True when no node of a large model has a problem, found by parts of the nodes at once (one
+   * per core, up to 8). Only a yes is used: a model with a problem is validated node by node, so
+   * that its problems, and the hints they carry, come as they always do.
+   */
+  private static boolean valid(NodeTable nodes, Map<String, Organisation> organisations) {
+    List<Node> list = nodes.list();
+    int n = list.size();
+    int parts = Math.min(8, Runtime.getRuntime().availableProcessors());
+    return IntStream.range(0, parts).parallel().allMatch(part -> {
+      Validator w = new Validator(organisations, nodes);
+      w.hints = MAX_HINTS; // a yes or a no is all that is asked
+      for (int i = (int) ((long) n * part / parts); i < (long) n * (part + 1) / parts; i++) {
+        w.node(list.get(i));
+        if (!w.problems.isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    });
   }
 
   /**
@@ -187,19 +216,27 @@ final class Validator {
     if (!n.name().equals(id)) { // a name not given is the id, which has its own rule
       text(n.name(), p -> problems.add(Problem.node(id, "name", "name " + p)));
     }
-    n.mbco().ifPresent(m -> text(m, p -> problems.add(Problem.node(id, "mbco", "mbco " + p))));
-    n.tags().forEach(t -> text(t, p -> problems.add(Problem.node(id, "tags", "tag " + p))));
-    n.attributes().forEach((k, v) -> {
-      text(k, p -> problems.add(Problem.node(id, "attributes", "the name of an attribute " + p)));
-      text(v, p -> problems.add(Problem.node(id, "attributes", "attribute '" + k + "' " + p)));
-    });
-    n.owner().ifPresent(owner -> {
+    // plain conditions rather than lambdas: this runs for every node of a national model
+    if (n.mbco().isPresent()) {
+      text(n.mbco().get(), p -> problems.add(Problem.node(id, "mbco", "mbco " + p)));
+    }
+    if (!n.tags().isEmpty()) {
+      n.tags().forEach(t -> text(t, p -> problems.add(Problem.node(id, "tags", "tag " + p))));
+    }
+    if (!n.attributes().isEmpty()) {
+      n.attributes().forEach((k, v) -> {
+        text(k, p -> problems.add(Problem.node(id, "attributes", "the name of an attribute " + p)));
+        text(v, p -> problems.add(Problem.node(id, "attributes", "attribute '" + k + "' " + p)));
+      });
+    }
+    if (n.owner().isPresent()) {
+      String owner = n.owner().get();
       if (!organisations.containsKey(owner)) {
         problems.add(Problem.node(id, "owner",
             "owner '" + owner + "' is not an organisation of the model"
                 + hint(owner, organisations.keySet())));
       }
-    });
+    }
     if (n.isFunction()) {
       if (n.criticality().isEmpty()) {
         problems.add(Problem.node(id, "criticality",
@@ -214,9 +251,15 @@ final class Validator {
       }
     } else {
       String kind = n.kind().label();
-      n.criticality().ifPresent(c -> onlyFunctions(id, "criticality", kind));
-      n.mtpd().ifPresent(c -> onlyFunctions(id, "mtpd", kind));
-      n.mbco().ifPresent(c -> onlyFunctions(id, "mbco", kind));
+      if (n.criticality().isPresent()) {
+        onlyFunctions(id, "criticality", kind);
+      }
+      if (n.mtpd().isPresent()) {
+        onlyFunctions(id, "mtpd", kind);
+      }
+      if (n.mbco().isPresent()) {
+        onlyFunctions(id, "mbco", kind);
+      }
       if (!n.impacts().isEmpty()) {
         onlyFunctions(id, "impacts", kind);
       }
@@ -225,9 +268,10 @@ final class Validator {
     if (n.isFunction()) {
       impacts(n);
     }
-    duration(id, "recovery", Optional.of(n.recovery()));
-    n.reliability().ifPresent(r -> occurrence(r, true,
-        (field, message) -> Problem.node(id, field, message), problems));
+    duration(id, "recovery", n.recovery());
+    if (n.reliability().isPresent()) {
+      occurrence(n.reliability().get(), true, (field, message) -> Problem.node(id, field, message), problems);
+    }
     for (int i = 0; i < n.requirements().size(); i++) {
       requirement(n, i, n.requirements().get(i));
     }
@@ -238,12 +282,16 @@ final class Validator {
   }
 
   private void duration(String id, String field, Optional<Duration> d) {
-    d.ifPresent(value -> {
-      String p = Durations.problem(value);
-      if (p != null) {
-        problems.add(Problem.node(id, field, field + " " + p));
-      }
-    });
+    if (d.isPresent()) {
+      duration(id, field, d.get());
+    }
+  }
+
+  private void duration(String id, String field, Duration d) {
+    String p = Durations.problem(d);
+    if (p != null) {
+      problems.add(Problem.node(id, field, field + " " + p));
+    }
   }
 
   /**
@@ -294,12 +342,15 @@ final class Validator {
       problems.add(Problem.requirement(id, index, "k",
           "k = " + r.k() + " is outside 1.." + size + " (the number of alternatives)"));
     }
-    Set<String> seen = new HashSet<>();
-    for (String alt : r.alternatives()) {
-      if (!seen.add(alt)) {
+    List<String> alternatives = r.alternatives();
+    // a few alternatives are compared with those before them; many are put in a set
+    Set<String> seen = size > FEW ? new HashSet<>() : null;
+    for (int i = 0; i < size; i++) {
+      String alt = alternatives.get(i);
+      if (seen != null ? !seen.add(alt) : named(alternatives, i, alt)) {
         problems.add(Problem.requirement(id, index, "alternatives",
             "names '" + alt + "' more than once"));
-      } else if (alt.equals(id)) {
+      } else if (same(alt, id)) {
         problems.add(Problem.requirement(id, index, "alternatives",
             "names the node itself; a node cannot require itself"));
       } else if (!nodes.containsKey(alt)) {
@@ -311,6 +362,24 @@ final class Validator {
     if (tolerance != null) {
       problems.add(Problem.requirement(id, index, "tolerance", "tolerance " + tolerance));
     }
+  }
+
+  /** True when one of the first {@code before} alternatives is {@code alt}. */
+  private static boolean named(List<String> alternatives, int before, String alt) {
+    for (int j = 0; j < before; j++) {
+      if (same(alternatives.get(j), alt)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * String equality, telling most different ids apart by their hash codes, which strings keep,
+   * without reading their characters.
+   */
+  private static boolean same(String a, String b) {
+    return a == b || (a.hashCode() == b.hashCode() && a.equals(b));
   }
 
   private String hint(String unknown, Set<String> known) {

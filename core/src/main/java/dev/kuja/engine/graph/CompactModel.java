@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The frozen form of a model that analyses run on: nodes numbered 0..n−1 in model order,
@@ -103,7 +104,7 @@ public final class CompactModel {
         direct = values;
         return;
       }
-      long[] distinct = Arrays.stream(values).distinct().sorted().toArray();
+      long[] distinct = distinct(values);
       if (distinct.length <= 1 << 16) {
         table = distinct;
         direct = null;
@@ -134,6 +135,61 @@ public final class CompactModel {
       }
       return medium != null ? table[medium[i]] : direct[i];
     }
+  }
+
+  /**
+   * The distinct values, ascending: gathered in a small open-addressing table of longs (the
+   * values are a few dozen round durations in practice; a boxed set of millions of them cost
+   * more than the rest of freezing).
+   */
+  static long[] distinct(long[] values) {
+    long[] table = new long[64];
+    boolean[] used = new boolean[64];
+    int size = 0;
+    long last = 0;
+    boolean any = false;
+    for (long v : values) {
+      if (any && v == last) {
+        continue;
+      }
+      any = true;
+      last = v;
+      int mask = table.length - 1;
+      int slot = Long.hashCode(v * 0x9E3779B97F4A7C15L) & mask;
+      while (used[slot] && table[slot] != v) {
+        slot = (slot + 1) & mask;
+      }
+      if (!used[slot]) {
+        used[slot] = true;
+        table[slot] = v;
+        if (++size * 2 > table.length) {
+          long[] oldTable = table;
+          boolean[] oldUsed = used;
+          table = new long[oldTable.length * 2];
+          used = new boolean[oldTable.length * 2];
+          mask = table.length - 1;
+          for (int i = 0; i < oldTable.length; i++) {
+            if (oldUsed[i]) {
+              int s = Long.hashCode(oldTable[i] * 0x9E3779B97F4A7C15L) & mask;
+              while (used[s]) {
+                s = (s + 1) & mask;
+              }
+              used[s] = true;
+              table[s] = oldTable[i];
+            }
+          }
+        }
+      }
+    }
+    long[] out = new long[size];
+    int k = 0;
+    for (int i = 0; i < table.length; i++) {
+      if (used[i]) {
+        out[k++] = table[i];
+      }
+    }
+    Arrays.sort(out);
+    return out;
   }
 
   /** The id of node v. */
@@ -402,45 +458,48 @@ public final class CompactModel {
     ids = new String[n];
     kind = new byte[n];
     long[] recoveries = new long[n];
+    reqStart = new int[n + 1];
+    // where each node's alternatives begin, so that parts of the nodes can be filled at once
+    int[] altBase = new int[n + 1];
     int reqCount = 0;
     int altCount = 0;
+    // indexed loops: an iterator per list is garbage a million times over
     for (int v = 0; v < n; v++) {
       Node node = nodes.get(v);
       ids[v] = node.id();
-      kind[v] = (byte) (node.kind().ordinal() | node.criticality().map(c -> c.ordinal() + 1).orElse(0) << 2);
+      int criticality = node.criticality().isPresent() ? node.criticality().get().ordinal() + 1 : 0;
+      kind[v] = (byte) (node.kind().ordinal() | criticality << 2);
       recoveries[v] = node.recovery().toMillis();
-      reqCount += node.requirements().size();
-      for (Requirement q : node.requirements()) {
-        altCount += q.n();
+      reqStart[v] = reqCount;
+      altBase[v] = altCount;
+      List<Requirement> requirements = node.requirements();
+      reqCount += requirements.size();
+      for (int i = 0; i < requirements.size(); i++) {
+        altCount += requirements.get(i).n();
       }
     }
     byHash = nodes(hashKeys(ids));
     int[] lookup = lookup(ids);
     recovery = new Times(recoveries);
     r = reqCount;
-    reqStart = new int[n + 1];
     int[] ks = new int[r];
     long[] tolerances = new long[r];
     altStart = new int[r + 1];
     alts = new int[altCount];
-    int q = 0;
-    int a = 0;
-    int largestK = 0;
-    for (int v = 0; v < n; v++) {
-      reqStart[v] = q;
-      for (Requirement req : nodes.get(v).requirements()) {
-        ks[q] = req.k();
-        largestK = Math.max(largestK, req.k());
-        tolerances[q] = req.tolerance().toMillis();
-        altStart[q] = a;
-        for (String alt : req.alternatives()) {
-          alts[a++] = find(lookup, ids, alt);
-        }
-        q++;
-      }
+    // each part of the nodes fills its own requirements and alternatives: the same arrays
+    // whichever part is filled first (a large model's parts on the cores there are)
+    int parts = n < PARALLEL_FROM ? 1 : Math.min(8, Runtime.getRuntime().availableProcessors());
+    int largestK;
+    if (parts == 1) {
+      largestK = fill(nodes, 0, n, ids, lookup, reqStart, altBase, ks, tolerances, altStart, alts);
+    } else {
+      largestK = IntStream.range(0, parts).parallel()
+          .map(part -> fill(nodes, (int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts),
+              ids, lookup, reqStart, altBase, ks, tolerances, altStart, alts))
+          .max().orElse(0);
     }
-    reqStart[n] = q;
-    altStart[r] = a;
+    reqStart[n] = reqCount;
+    altStart[r] = altCount;
     reqTol = new Times(tolerances);
     if (largestK < Byte.MAX_VALUE) {
       reqKByte = new byte[r];
@@ -456,6 +515,38 @@ public final class CompactModel {
     revOwner = new int[altCount];
     revPlace = new byte[altCount];
     revFar = reverse(n, r, reqStart, altStart, alts, revStart, revOwner, revPlace);
+  }
+
+  /** Models of this many nodes and more are frozen in parts, one per core (up to 8). */
+  static final int PARALLEL_FROM = 100_000;
+
+  /**
+   * Fills k, tolerance and alternatives of the requirements of nodes {@code from .. to - 1},
+   * whose first requirement and alternative are given by {@code reqStart} and {@code altBase}.
+   *
+   * @return the largest k among them (0 for none)
+   */
+  private static int fill(List<Node> nodes, int from, int to, String[] ids, int[] lookup, int[] reqStart,
+      int[] altBase, int[] ks, long[] tolerances, int[] altStart, int[] alts) {
+    int largestK = 0;
+    for (int v = from; v < to; v++) {
+      int q = reqStart[v];
+      int a = altBase[v];
+      List<Requirement> requirements = nodes.get(v).requirements();
+      for (int j = 0; j < requirements.size(); j++) {
+        Requirement req = requirements.get(j);
+        ks[q] = req.k();
+        largestK = Math.max(largestK, req.k());
+        tolerances[q] = req.tolerance().toMillis();
+        altStart[q] = a;
+        List<String> alternatives = req.alternatives();
+        for (int i = 0; i < alternatives.size(); i++) {
+          alts[a++] = find(lookup, ids, alternatives.get(i));
+        }
+        q++;
+      }
+    }
+    return largestK;
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.kuja.model.Durations;
 import dev.kuja.model.ImpactLevel;
 import dev.kuja.model.ImpactThreshold;
 import dev.kuja.model.Model;
+import dev.kuja.model.Node;
 import dev.kuja.model.NodeKind;
 import dev.kuja.model.Organisation;
 import dev.kuja.model.Reliability;
@@ -20,10 +21,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,8 +40,11 @@ import java.util.function.Function;
  * document that includes others or declares externals is composed by the located reader.
  *
  * <p>On a valid document of 10^6 nodes it saves the tree of every node (a map of located
- * values per node, tens of millions of objects) and the second pass over it, and it shares one
- * string per node id among the requirements that name it.
+ * values per node, tens of millions of objects) and the second pass over it. It makes each node
+ * as the model's builder would, directly, and shares what recurs: one string per node id among
+ * the requirements that name it, one per owner, one optional per owner, criticality and
+ * duration, and one requirement record per node needed alone with a given tolerance (records
+ * are values: sharing them changes nothing but the memory and the collector's work).
  */
 final class FastModelReader {
 
@@ -54,10 +60,19 @@ final class FastModelReader {
   private final JsonParser p;
   private final Model.Builder b = Model.builder();
   /** Each id once, so that the alternatives naming a node share its id's string. */
-  private final Texts ids = new Texts(1 << 16);
+  private final Texts ids = new Texts(1 << 16, true);
   /** Each text of a duration, kind or criticality once, with what it reads as. */
-  private final Texts words = new Texts(1 << 8);
+  private final Texts words = new Texts(1 << 8, false);
   private final Map<String, Object> meanings = new HashMap<>();
+  /** Each organisation named as an owner once. */
+  private final Texts organisations = new Texts(1 << 8, false);
+  /** The optionals of {@link #shared}, by value. */
+  private final Map<Object, Optional<?>> optionals = new HashMap<>();
+  /** The owner of nodes, by organisation. */
+  private final Map<String, Optional<String>> owners = new HashMap<>();
+  /** The items of the lists being read, nested lists above their parents (see {@link #listed}). */
+  private Object[] items = new Object[64];
+  private int itemCount;
 
   private FastModelReader(JsonParser p, String document) {
     this.p = p;
@@ -185,12 +200,14 @@ final class FastModelReader {
 
   /** A node id or a reference to one, one string per id, made only the first time it is read. */
   private String id() throws java.io.IOException {
-    return ids.of(p, this::textToken);
+    textToken();
+    return ids.of(p);
   }
 
   /** The current token as one of a few texts that recur (durations, kinds, criticalities). */
   private String word() throws java.io.IOException {
-    return words.of(p, this::textToken);
+    textToken();
+    return words.of(p);
   }
 
   private void textToken() {
@@ -219,7 +236,12 @@ final class FastModelReader {
    * a text that does not parse, or that already means a value of another type, gives up.
    */
   private <T> T meaning(Class<T> type, Function<String, Optional<T>> parse) throws java.io.IOException {
-    Object m = meanings.computeIfAbsent(word(), t -> parse.apply(checked(t)).orElseThrow(FastModelReader::giveUp));
+    String word = word();
+    Object m = meanings.get(word);
+    if (m == null) {
+      m = parse.apply(word).orElseThrow(FastModelReader::giveUp);
+      meanings.put(word, m);
+    }
     if (!type.isInstance(m)) {
       throw giveUp();
     }
@@ -232,17 +254,29 @@ final class FastModelReader {
    * makes one string and is hashed where it lies.
    */
   private static final class Texts {
-    private String[] table;
-    private int[] hashes;
+    /**
+     * Per slot the hash of a text (high half) and its number + 1 (low half), 0 for none: a table
+     * of numbers, not of references, so that making a million strings does not have the
+     * collector scan a table of them at every collection (references written all over a large
+     * old array mark all of its cards).
+     */
+    private long[] table;
+    /** The texts in the order they were first read: written in order, one card after another. */
+    private String[] texts;
+    /** A requirement on each text alone, the last made, when the texts are node ids (or null). */
+    private Requirement[] alone;
     private int size;
+    /** The number of the text last returned. */
+    private int last;
 
-    Texts(int capacity) {
-      table = new String[capacity];
-      hashes = new int[capacity];
+    Texts(int capacity, boolean ids) {
+      table = new long[capacity];
+      texts = new String[capacity / 2];
+      alone = ids ? new Requirement[capacity / 2] : null;
     }
 
-    String of(JsonParser p, Runnable check) throws java.io.IOException {
-      check.run();
+    /** The current token's text (the caller has checked that it is one). */
+    String of(JsonParser p) throws java.io.IOException {
       char[] buf = p.getTextCharacters();
       int off = p.getTextOffset();
       int len = p.getTextLength();
@@ -252,20 +286,48 @@ final class FastModelReader {
       }
       int mask = table.length - 1;
       for (int slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-        String s = table[slot];
-        if (s == null) {
+        long entry = table[slot];
+        if (entry == 0) {
           String made = checked(new String(buf, off, len));
-          table[slot] = made;
-          hashes[slot] = h;
+          if (size == texts.length) {
+            texts = java.util.Arrays.copyOf(texts, size * 2);
+            if (alone != null) {
+              alone = java.util.Arrays.copyOf(alone, size * 2);
+            }
+          }
+          texts[size] = made;
+          table[slot] = (long) h << 32 | (size + 1);
+          last = size;
           if (++size * 2 > table.length) {
             grow();
           }
           return made;
         }
-        if (hashes[slot] == h && same(s, buf, off, len)) {
-          return s;
+        if ((int) (entry >>> 32) == h) {
+          int number = (int) entry - 1;
+          String s = texts[number];
+          if (same(s, buf, off, len)) {
+            last = number;
+            return s;
+          }
         }
       }
+    }
+
+    /**
+     * A requirement on the node id last returned alone, with this k and tolerance: the one made
+     * before when it has them (a node that many others need plainly is needed by one record),
+     * else a new one, which shares its list with the one before.
+     */
+    Requirement alone(int k, Duration tolerance) {
+      Requirement before = alone[last];
+      if (before != null && before.k() == k && before.tolerance().equals(tolerance)) {
+        return before;
+      }
+      Requirement made = new Requirement(before != null ? before.alternatives() : List.of(texts[last]), k,
+          tolerance);
+      alone[last] = made;
+      return made;
     }
 
     private static boolean same(String s, char[] buf, int off, int len) {
@@ -281,20 +343,17 @@ final class FastModelReader {
     }
 
     private void grow() {
-      String[] oldTable = table;
-      int[] oldHashes = hashes;
-      table = new String[oldTable.length * 2];
-      hashes = new int[oldTable.length * 2];
+      long[] old = table;
+      table = new long[old.length * 2];
       int mask = table.length - 1;
-      for (int i = 0; i < oldTable.length; i++) {
-        if (oldTable[i] != null) {
-          int h = oldHashes[i];
+      for (long entry : old) {
+        if (entry != 0) {
+          int h = (int) (entry >>> 32);
           int slot = (h ^ (h >>> 16)) & mask;
-          while (table[slot] != null) {
+          while (table[slot] != 0) {
             slot = (slot + 1) & mask;
           }
-          table[slot] = oldTable[i];
-          hashes[slot] = h;
+          table[slot] = entry;
         }
       }
     }
@@ -321,11 +380,37 @@ final class FastModelReader {
 
   private List<String> texts(boolean nodeIds) throws java.io.IOException {
     list();
-    List<String> out = new ArrayList<>();
+    int from = itemCount;
     while (next() != JsonToken.END_ARRAY) {
-      out.add(nodeIds ? id() : text());
+      push(nodeIds ? id() : text());
     }
-    return out;
+    return listed(from);
+  }
+
+  private void push(Object item) {
+    if (itemCount == items.length) {
+      items = java.util.Arrays.copyOf(items, itemCount * 2);
+    }
+    items[itemCount++] = item;
+  }
+
+  /**
+   * The items pushed since {@code from}, as an unmodifiable list, taken off the stack: the lists
+   * of a node are made once, at their size, with no list to grow and copy.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> List<T> listed(int from) {
+    int size = itemCount - from;
+    Object[] a = items;
+    List<Object> out = switch (size) {
+      case 0 -> List.of();
+      case 1 -> List.of(a[from]);
+      case 2 -> List.of(a[from], a[from + 1]);
+      default -> List.of(java.util.Arrays.copyOfRange(a, from, itemCount));
+    };
+    java.util.Arrays.fill(a, from, itemCount, null);
+    itemCount = from;
+    return (List<T>) out;
   }
 
   private void organisation() throws java.io.IOException {
@@ -379,7 +464,10 @@ final class FastModelReader {
         case "id" -> id = unique(id, id());
         case "kind" -> kind = unique(kind, kind());
         case "name" -> name = unique(name, text());
-        case "owner" -> owner = unique(owner, text());
+        case "owner" -> {
+          textToken();
+          owner = unique(owner, organisations.of(p));
+        }
         case "criticality" -> criticality = unique(criticality, criticality());
         case "mtpd" -> mtpd = unique(mtpd, duration());
         case "rto" -> rto = unique(rto, duration());
@@ -396,52 +484,32 @@ final class FastModelReader {
     if (id == null || kind == null) {
       throw giveUp();
     }
-    String n = name;
-    String o = owner;
-    Criticality c = criticality;
-    Duration m = mtpd;
-    Duration r = rto;
-    String mb = mbco;
-    Duration rec = recovery;
-    List<ImpactThreshold> imp = impacts == null ? List.of() : impacts;
-    List<String> tg = tags;
-    Map<String, String> at = attributes;
-    Reliability rel = reliability;
-    List<Requirement> reqs = requirements == null ? List.of() : requirements;
-    b.node(id, kind, nb -> {
-      if (n != null) {
-        nb.name(n);
-      }
-      if (o != null) {
-        nb.owner(o);
-      }
-      if (c != null) {
-        nb.criticality(c);
-      }
-      if (m != null) {
-        nb.mtpd(m);
-      }
-      if (r != null) {
-        nb.rto(r);
-      }
-      if (mb != null) {
-        nb.mbco(mb);
-      }
-      nb.impacts(imp);
-      if (rec != null) {
-        nb.recovery(rec);
-      }
-      if (tg != null) {
-        nb.tags(tg.toArray(String[]::new));
-      }
-      if (at != null) {
-        at.forEach(nb::attribute);
-      }
-      nb.requirements(reqs);
-      if (rel != null) {
-        nb.reliability(rel);
-      }
-    });
+    // the node as its builder makes it: a name not given is the id, tags once each in order
+    b.node(new Node(id, kind, name == null ? id : name, owner == null ? Optional.empty() : owned(owner),
+        shared(criticality), shared(mtpd), shared(rto),
+        Optional.ofNullable(mbco), impacts == null ? List.of() : impacts,
+        recovery == null ? Duration.ZERO : recovery,
+        tags == null ? Set.of() : new LinkedHashSet<>(tags), attributes == null ? Map.of() : attributes,
+        requirements == null ? List.of() : requirements, Optional.ofNullable(reliability)));
+  }
+
+  /** An optional of a value that recurs (a criticality, a duration): one per distinct value. */
+  @SuppressWarnings("unchecked")
+  private <T> Optional<T> shared(T value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    Optional<?> o = optionals.get(value);
+    if (o == null) {
+      o = Optional.of(value);
+      optionals.put(value, o);
+    }
+    return (Optional<T>) o;
+  }
+
+  /** The owner of a node, one string and one optional per organisation named. */
+  private Optional<String> owned(String organisation) {
+    return owners.computeIfAbsent(organisation, Optional::of);
   }
 
   /** Impact thresholds: each a map of after, category and level, and perhaps a note. */
@@ -557,16 +625,17 @@ final class FastModelReader {
 
   private List<Requirement> requirements() throws java.io.IOException {
     list();
-    List<Requirement> out = new ArrayList<>();
+    int from = itemCount;
     while (next() != JsonToken.END_ARRAY) {
       if (p.currentToken() == JsonToken.VALUE_STRING || p.currentToken() == JsonToken.VALUE_NUMBER_INT
           || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
-        out.add(Requirement.on(id()));
+        id();
+        push(ids.alone(1, Duration.ZERO)); // as Requirement.on makes it
       } else {
-        out.add(requirement());
+        push(requirement());
       }
     }
-    return out;
+    return listed(from);
   }
 
   private Requirement requirement() throws java.io.IOException {
@@ -575,6 +644,7 @@ final class FastModelReader {
     List<String> alternatives = null;
     Integer k = null;
     Duration tolerance = null;
+    boolean alone = false;
     while (next() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       next();
@@ -582,6 +652,7 @@ final class FastModelReader {
         case "any", "all", "of" -> {
           form = unique(form, key);
           alternatives = texts(true);
+          alone = alternatives.size() == 1; // the last id read is the one
         }
         case "k" -> k = unique(k, integer());
         case "tolerance" -> tolerance = unique(tolerance, duration());
@@ -596,7 +667,9 @@ final class FastModelReader {
       case "all" -> alternatives.size();
       default -> k;
     };
-    return new Requirement(alternatives, kk, tolerance == null ? Duration.ZERO : tolerance);
+    Duration t = tolerance == null ? Duration.ZERO : tolerance;
+    // no id is read after the alternatives within a requirement: the last one read is still its own
+    return alone ? ids.alone(kk, t) : new Requirement(alternatives, kk, t);
   }
 
   private Reliability reliability() throws java.io.IOException {

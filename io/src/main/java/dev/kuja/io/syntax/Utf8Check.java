@@ -3,6 +3,9 @@ package dev.kuja.io.syntax;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The bytes of a document passed on unchanged, checked to be well-formed UTF-8 on the way (RFC
@@ -43,11 +46,30 @@ final class Utf8Check extends FilterInputStream {
       end();
       return n;
     }
-    for (int i = off; i < off + n; i++) {
+    int end = off + n;
+    int i = off;
+    while (i < end) {
+      if (need == 0) {
+        // ASCII, the bulk of any document, eight bytes at a time
+        while (i + 8 <= end && ((long) WORDS.get(buf, i) & 0x8080808080808080L) == 0) {
+          i += 8;
+        }
+        while (i < end && buf[i] >= 0) {
+          i++;
+        }
+        if (i == end) {
+          break;
+        }
+      }
       check(buf[i] & 0xFF);
+      i++;
     }
     return n;
   }
+
+  /** The bytes of an array read as longs (the order does not matter for the ASCII test). */
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
+      ByteOrder.LITTLE_ENDIAN);
 
   @Override
   public long skip(long n) throws IOException {

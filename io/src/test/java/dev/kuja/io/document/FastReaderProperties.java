@@ -6,6 +6,7 @@ import dev.kuja.io.Format;
 import dev.kuja.io.ReadOptions;
 import dev.kuja.io.syntax.Source;
 import dev.kuja.model.Model;
+import dev.kuja.model.Requirement;
 import dev.kuja.testing.KujaDomain;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,47 @@ class FastReaderProperties {
   @Provide
   Arbitrary<Model> richModels() {
     return RichModels.models(1, 12);
+  }
+
+  /**
+   * Models in which many nodes need the same few nodes alone, with one tolerance or another, in
+   * one form or another: the fast reader makes one requirement per needed node and tolerance,
+   * shared by the nodes that have it, and one string per id.
+   */
+  @Provide
+  Arbitrary<Model> hubModels() {
+    Arbitrary<List<Integer>> requirements = Arbitraries.integers().between(0, 59).list().ofMinSize(0).ofMaxSize(3);
+    return requirements.list().ofMinSize(1).ofMaxSize(30).map(nodes -> {
+      Model.Builder b = Model.builder().organisation("o", "O", "company");
+      for (int h = 0; h < 3; h++) {
+        b.resource("h" + h, r -> r.owner("o"));
+      }
+      String[] tolerances = {"PT0S", "PT1H", "P1D", "PT1H"};
+      for (int i = 0; i < nodes.size(); i++) {
+        List<Integer> needs = nodes.get(i);
+        int at = i;
+        b.resource("n" + i, r -> {
+          for (int need : needs) {
+            // a hub, or a node before this one; plainly or with a tolerance
+            String id = need % 5 < 3 || at == 0 ? "h" + need % 3 : "n" + (need % at);
+            r.requires(Requirement.on(id).withTolerance(tolerances[need / 15]));
+          }
+        });
+      }
+      return b.build();
+    });
+  }
+
+  @Property(tries = 300)
+  void requirementsOnTheSameNodesAreReadAlike(@ForAll("hubModels") Model m) {
+    for (Format format : Format.values()) {
+      String text = ModelDocuments.write(m, format);
+      Optional<Model> fast = fast(text, format);
+      assertTrue(fast.isPresent(), () -> "the fast reader gave up on a valid document:\n" + text);
+      assertEquals(m, fast.get(), text);
+      assertEquals(located(text, format), fast.get(), text);
+      assertEquals(m.nodes(), fast.get().nodes(), text);
+    }
   }
 
   /** An edit: what to do, where (a fraction of the lines or words), and with which word. */
