@@ -29,7 +29,15 @@ final class AddedNodes {
   }
 
   private static int spread(int hash) {
-    return hash * 0x9E3779B9 ^ (hash >>> 16);
+    return NodeTable.spread(hash);
+  }
+
+  /**
+   * The table of ids, in {@link NodeTable}'s form, when what was added is all there (nothing
+   * removed), so that every entry's position is its node's position in the model; else empty.
+   */
+  java.util.Optional<long[]> table() {
+    return used == size ? java.util.Optional.of(table) : java.util.Optional.empty();
   }
 
   /** The slot of the id, or of the empty slot where it would go. */

@@ -494,8 +494,11 @@ public final class Model {
         }
       }
       // externals that no document defines become nodes of their own, after the others
-      built.addAll(provenance.unboundNodes(nodes.ids()));
-      NodeTable nodeMap = NodeTable.of(built);
+      List<Node> unbound = provenance.unboundNodes(nodes.ids());
+      built.addAll(unbound);
+      // the builder's table of ids serves the model when the nodes are those it holds
+      NodeTable nodeMap = unbound.isEmpty() && nodes.table().isPresent()
+          ? NodeTable.over(built, nodes.table().get()) : NodeTable.of(built);
       ImmutableMap<String, Organisation> orgMap = ImmutableMap.copyOf(organisations);
       ImmutableMap<String, Threat> threatMap = ImmutableMap.copyOf(threats);
       // a value the builder could not read is reported once, not again as "missing"

@@ -11,35 +11,68 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The nodes of a model by id, in model order: an unmodifiable map made of the list of nodes and
- * an open-addressing table of their positions. A model of a million nodes keeps two arrays
- * instead of an entry object per node, and is built without them (see {@link Model.Builder}).
- * As a {@link Map} it equals, and hashes as, any map of the same nodes by id.
+ * The nodes of a model by id, in model order: an unmodifiable map made of the list of nodes, the
+ * list of their ids and an open-addressing table of their hashes and positions. A model of a
+ * million nodes keeps three arrays instead of an entry object per node, and is built without
+ * them (see {@link Model.Builder}, whose table of added nodes it takes over when it can). A look-up
+ * reads the table and the id (the same string, most often: ids are shared), not the node. As a
+ * {@link Map} it equals, and hashes as, any map of the same nodes by id.
  */
 final class NodeTable extends AbstractMap<String, Node> {
 
   static final NodeTable EMPTY = new NodeTable(ImmutableList.of());
 
   private final ImmutableList<Node> nodes;
-  /** Position + 1 of a node per slot, 0 for none; linear probing, at most half full. */
-  private final int[] slots;
+  /** The id of each node, in model order. */
+  private final String[] ids;
+  /**
+   * Per slot the hash of an id (high half) and its position + 1 (low half), 0 for none; linear
+   * probing, at most half full. The form of {@link AddedNodes}'s table.
+   */
+  private final long[] slots;
 
   private NodeTable(ImmutableList<Node> nodes) {
     this.nodes = nodes;
+    ids = ids(nodes);
     int size = Integer.highestOneBit(Math.max(2, nodes.size()) * 2 - 1) << 1;
-    slots = new int[size];
+    slots = new long[size];
     int mask = size - 1;
-    for (int i = 0; i < nodes.size(); i++) {
-      String id = nodes.get(i).id();
-      int slot = spread(id.hashCode()) & mask;
+    for (int i = 0; i < ids.length; i++) {
+      String id = ids[i];
+      int hash = id.hashCode();
+      int slot = spread(hash) & mask;
       while (slots[slot] != 0) {
-        if (nodes.get(slots[slot] - 1).id().equals(id)) {
+        if (ids[(int) slots[slot] - 1].equals(id)) {
           throw new IllegalArgumentException("node id '" + id + "' twice");
         }
         slot = (slot + 1) & mask;
       }
-      slots[slot] = i + 1;
+      slots[slot] = (long) hash << 32 | (i + 1);
     }
+  }
+
+  /** Over a table of these nodes' hashes and positions, as {@link AddedNodes} keeps one. */
+  private NodeTable(ImmutableList<Node> nodes, long[] slots) {
+    this.nodes = nodes;
+    this.ids = ids(nodes);
+    this.slots = slots;
+  }
+
+  private static String[] ids(List<Node> nodes) {
+    String[] ids = new String[nodes.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = nodes.get(i).id();
+    }
+    return ids;
+  }
+
+  /**
+   * The table of these nodes over a copy of {@code table}, which holds, in {@link AddedNodes}'s
+   * form, the hash and position of every node and nothing else (a power of two in size, at
+   * most half full, probed linearly from {@link #spread}): no id is hashed again.
+   */
+  static NodeTable over(List<Node> nodes, long[] table) {
+    return nodes.isEmpty() ? EMPTY : new NodeTable(ImmutableList.copyOf(nodes), table.clone());
   }
 
   /**
@@ -51,7 +84,7 @@ final class NodeTable extends AbstractMap<String, Node> {
     return nodes.isEmpty() ? EMPTY : new NodeTable(ImmutableList.copyOf(nodes));
   }
 
-  private static int spread(int hash) {
+  static int spread(int hash) {
     return hash * 0x9E3779B9 ^ (hash >>> 16);
   }
 
@@ -62,30 +95,39 @@ final class NodeTable extends AbstractMap<String, Node> {
 
   /** The ids of the nodes, in model order. */
   List<String> ids() {
-    return Lists.transform(nodes, Node::id);
+    return java.util.Collections.unmodifiableList(java.util.Arrays.asList(ids));
+  }
+
+  /** The position of the node with this id, or −1. */
+  private int position(Object key) {
+    if (!(key instanceof String id)) {
+      return -1;
+    }
+    int hash = id.hashCode();
+    int mask = slots.length - 1;
+    for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+      long entry = slots[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      if ((int) (entry >>> 32) == hash) {
+        String other = ids[(int) entry - 1];
+        if (other == id || other.equals(id)) {
+          return (int) entry - 1;
+        }
+      }
+    }
   }
 
   @Override
   public Node get(Object key) {
-    if (!(key instanceof String id)) {
-      return null;
-    }
-    int mask = slots.length - 1;
-    for (int slot = spread(id.hashCode()) & mask; ; slot = (slot + 1) & mask) {
-      int at = slots[slot];
-      if (at == 0) {
-        return null;
-      }
-      Node n = nodes.get(at - 1);
-      if (n.id().equals(id)) {
-        return n;
-      }
-    }
+    int at = position(key);
+    return at < 0 ? null : nodes.get(at);
   }
 
   @Override
   public boolean containsKey(Object key) {
-    return get(key) != null;
+    return position(key) >= 0;
   }
 
   @Override

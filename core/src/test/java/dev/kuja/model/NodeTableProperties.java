@@ -63,4 +63,46 @@ class NodeTableProperties {
     }
     assertNull(table.get(42));
   }
+
+  /**
+   * A model's table made over its builder's (nothing removed) or afresh (something removed)
+   * finds every node the model has, by an equal id, and nothing else: nodes added, some edited
+   * (a builder in place of a node), some removed, ids of one hash code among them.
+   */
+  @Property(tries = 300)
+  void aModelFindsItsNodesWhateverTheBuilderDid(
+      @ForAll @Size(max = 60) @UniqueElements List<@IntRange(min = 0, max = 200) Integer> numbers,
+      @ForAll @Size(max = 10) List<@IntRange(min = 0, max = 200) Integer> edited,
+      @ForAll @Size(max = 3) List<@IntRange(min = 0, max = 200) Integer> removed) {
+    List<Node> nodes = nodes(numbers);
+    Map<String, Node> expected = new LinkedHashMap<>();
+    nodes.forEach(n -> expected.putIfAbsent(n.id(), n));
+    Model.Builder b = Model.builder();
+    expected.values().forEach(b::node);
+    List<Node> all = new ArrayList<>(expected.values());
+    for (int e : edited) {
+      if (!all.isEmpty()) {
+        b.edit(all.get(e % all.size()).id(), nb -> nb.tags("edited"));
+      }
+    }
+    for (int r : removed) {
+      if (!all.isEmpty()) {
+        String id = all.remove(r % all.size()).id();
+        b.remove(id);
+        expected.remove(id);
+      }
+    }
+    Model m = b.build();
+    assertEquals(new ArrayList<>(expected.keySet()), m.nodes().stream().map(Node::id).toList());
+    for (String id : expected.keySet()) {
+      assertEquals(id, m.node(new String(id)).orElseThrow().id());
+    }
+    for (int i = 0; i <= 200; i++) {
+      assertEquals(false, m.node("m" + i).isPresent());
+    }
+    for (int r : removed) {
+      String id = nodes(List.of(r)).get(0).id();
+      assertEquals(expected.containsKey(id), m.node(id).isPresent());
+    }
+  }
 }
