@@ -595,12 +595,21 @@ public final class MonteCarlo {
     /** Per function and impact level: scenarios whose longest outage reached that level or worse. */
     final long[][] atLeast;
     /**
-     * How this block's disruptions were simulated, for tests and diagnostics (not part of a
-     * result, not sent): alone in a stretch, taken from its episode; stretches of several
-     * taken from their episodes side by side; stretches simulated together; stretches simulated
-     * again when together they lasted longer; scenarios simulated whole.
+     * How this block's disruptions were simulated, counted by {@link #ALONE}, {@link #APART},
+     * {@link #TOGETHER}, {@link #AGAIN} and {@link #WHOLE}: for tests and diagnostics, not part
+     * of a result, not sent.
      */
     transient long[] paths = new long[5];
+    /** A disruption alone in its stretch, taken from its episode. */
+    static final int ALONE = 0;
+    /** A stretch of several disruptions apart, taken from their episodes side by side. */
+    static final int APART = 1;
+    /** A stretch of disruptions that touch, simulated together. */
+    static final int TOGETHER = 2;
+    /** A stretch simulated again, as together its disruptions lasted longer than alone. */
+    static final int AGAIN = 3;
+    /** A scenario simulated whole. */
+    static final int WHOLE = 4;
 
     Block(int functions) {
       down = new long[functions];
@@ -639,7 +648,7 @@ public final class MonteCarlo {
         }
         if (split == null || !split.add(sampled, d, paths)) {
           d.add(together(engine, units, sampled, 0, sampled.size, null));
-          paths[4]++;
+          paths[WHOLE]++;
         }
         for (int i = 0; i < d.count; i++) {
           int f = d.touched[i];
@@ -863,6 +872,8 @@ public final class MonteCarlo {
     long[] end = new long[16];
     EpisodeCache.Functions[] episode = new EpisodeCache.Functions[16];
     long[] settled = new long[16];
+    /** How far the stretch being cut reaches: until then a node may be down. */
+    long reach;
 
     Episodes(Units units, EpisodeCache cache, CascadeEngine engine) {
       this.units = units;
@@ -900,35 +911,30 @@ public final class MonteCarlo {
       int g = 0;
       while (g < m) {
         // the stretch: the disruptions starting before everything before them is up again
-        long reach = settled[order[g]];
-        int h = extend(sampled, g + 1, m, reach);
+        reach = settled[order[g]];
+        int h = extend(sampled, g + 1, m);
         if (h - g == 1) {
-          paths[0]++;
+          paths[Block.ALONE]++;
           add(sampled, order[g], d);
         } else if (apart(g, h)) {
-          paths[1]++;
+          paths[Block.APART]++;
           for (int i = g; i < h; i++) {
             add(sampled, order[i], d);
           }
         } else {
-          for (int i = g; i < h; i++) {
-            reach = Math.max(reach, settled[order[i]]);
-          }
           // together they may stay down longer than any alone: then the stretch takes in the
           // disruptions that start before it ends, and is simulated again
-          paths[2]++;
+          paths[Block.TOGETHER]++;
           while (true) {
             CascadeEngine.Outages out = together(engine, units, sampled, g, h, order);
-            int more = extend(sampled, h, m, Math.max(reach, settled(out)));
+            reach = Math.max(reach, settled(out));
+            int more = extend(sampled, h, m);
             if (more == h) {
               d.add(out);
               break;
             }
-            for (int i = h; i < more; i++) {
-              reach = Math.max(reach, settled[order[i]]);
-            }
             h = more;
-            paths[3]++;
+            paths[Block.AGAIN]++;
           }
         }
         g = h;
@@ -961,8 +967,11 @@ public final class MonteCarlo {
       return true;
     }
 
-    /** The end of a stretch reaching {@code reach}: the first disruption from h on starting after it. */
-    private int extend(Outages sampled, int h, int m, long reach) {
+    /**
+     * The end of the stretch: the first disruption from h on that starts after its {@link
+     * #reach}, which takes in how far each disruption before that reaches alone.
+     */
+    private int extend(Outages sampled, int h, int m) {
       while (h < m && sampled.start[order[h]] <= reach) {
         reach = Math.max(reach, settled[order[h]]);
         h++;

@@ -65,11 +65,11 @@ class EpisodeEnsembleProperties {
     MonteCarlo.Functions fs = new MonteCarlo.Functions(units.cm, m);
     MonteCarlo.Block fast = new MonteCarlo.Block(fs.count).simulate(units, fs, seed, 0, 64, true);
     MonteCarlo.Block whole = new MonteCarlo.Block(fs.count).simulate(units, fs, seed, 0, 64, false);
-    Statistics.label("episodes alone").collect(fast.paths[0] > 0);
-    Statistics.label("episodes side by side").collect(fast.paths[1] > 0);
-    Statistics.label("stretches simulated together").collect(fast.paths[2] > 0);
-    Statistics.label("stretches simulated again").collect(fast.paths[3] > 0);
-    Statistics.label("scenarios simulated whole").collect(fast.paths[4] > 0);
+    Statistics.label("episodes alone").collect(fast.paths[MonteCarlo.Block.ALONE] > 0);
+    Statistics.label("episodes side by side").collect(fast.paths[MonteCarlo.Block.APART] > 0);
+    Statistics.label("stretches simulated together").collect(fast.paths[MonteCarlo.Block.TOGETHER] > 0);
+    Statistics.label("stretches simulated again").collect(fast.paths[MonteCarlo.Block.AGAIN] > 0);
+    Statistics.label("scenarios simulated whole").collect(fast.paths[MonteCarlo.Block.WHOLE] > 0);
     String of = " of " + m;
     assertEquals(whole.scenarios, fast.scenarios);
     assertArrayEquals(whole.down, fast.down, () -> "down" + of);

@@ -127,13 +127,6 @@ public final class CascadeEngine {
 
   public CascadeEngine(CompactModel cm, int[][] dNodes, long[] dStart, long[] dEnd, long horizon,
       Listener listener) {
-    this(cm, dNodes, dStart, dEnd, horizon, listener, false, 0);
-  }
-
-  private CascadeEngine(CompactModel cm, int[][] dNodes, long[] dStart, long[] dEnd, long horizon,
-      Listener listener, boolean parametric, long end) {
-    this.parametric = parametric;
-    this.end = end;
     this.cm = cm;
     this.n = cm.n;
     this.r = cm.r;
@@ -179,7 +172,7 @@ public final class CascadeEngine {
    * stretches per scenario on models of 10^4 nodes and more.
    */
   public static CascadeEngine reusable(CompactModel cm) {
-    CascadeEngine e = new CascadeEngine(cm, new int[0][], new long[0], new long[0], 0, null, false, 0);
+    CascadeEngine e = new CascadeEngine(cm, new int[0][], new long[0], new long[0], 0, null);
     e.nodeTouched = new boolean[cm.n];
     e.touchedNodes = new int[16];
     e.reqTouched = new boolean[cm.r];
@@ -397,11 +390,7 @@ public final class CascadeEngine {
    *     interval as well; empty when its times are too large to represent
    */
   public static java.util.Optional<Episode> episode(CompactModel cm, int[] nodes, long end) {
-    if (end < 1 || end >= MAX_OFFSET) {
-      return java.util.Optional.empty();
-    }
-    return new CascadeEngine(cm, new int[][] {nodes}, new long[] {0}, new long[] {TAG},
-        CompactModel.NEVER, null, true, end).episode();
+    return reusable(cm).episode(nodes, end);
   }
 
   /**

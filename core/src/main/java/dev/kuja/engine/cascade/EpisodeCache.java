@@ -105,19 +105,12 @@ public final class EpisodeCache {
   /**
    * The outages of functions when the unit {@code nodes} alone is disrupted for {@code length}
    * ms (at least 1), or empty when the cascade cannot be put in an episode's form: the caller
-   * simulates it as it is, as it must when the episode does not settle.
-   */
-  public Optional<Functions> functions(int[] nodes, long length) {
-    return functions(nodes, length, null);
-  }
-
-  /**
-   * As {@link #functions(int[], long)}, simulating a new episode on {@code engine}, one made by
-   * {@link CascadeEngine#reusable} for this cache's model (and not in the middle of another
-   * simulation whose outages are still to be read).
+   * simulates it as it is, as it must when the episode does not settle. A new episode is
+   * simulated on {@code engine}, one made by {@link CascadeEngine#reusable} for this cache's
+   * model (and not in the middle of another simulation whose outages are still to be read).
    */
   public Optional<Functions> functions(int[] nodes, long length, CascadeEngine engine) {
-    if (engine != null && engine.model() != cm) {
+    if (engine.model() != cm) {
       throw new IllegalArgumentException("an engine of another model");
     }
     Key key = new Key(nodes);
@@ -135,8 +128,7 @@ public final class EpisodeCache {
     if (at >= 0) {
       return Optional.of(known[at]);
     }
-    Optional<CascadeEngine.Episode> episode = engine == null
-        ? CascadeEngine.episode(cm, nodes, length) : engine.episode(nodes, length);
+    Optional<CascadeEngine.Episode> episode = engine.episode(nodes, length);
     if (episode.isEmpty()) {
       unit.unsupported = true;
       return Optional.empty();

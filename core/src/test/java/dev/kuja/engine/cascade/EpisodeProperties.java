@@ -102,10 +102,11 @@ class EpisodeProperties {
     int[] nodes = {cm.index(Slots.node(m, unit).id())};
     long length = minutes * 60_000L;
     EpisodeCache cache = EpisodeCache.of(cm);
-    EpisodeCache.Functions f = cache.functions(nodes, length).orElseThrow();
+    CascadeEngine engine = CascadeEngine.reusable(cm);
+    EpisodeCache.Functions f = cache.functions(nodes, length, engine).orElseThrow();
     assertTrue(f.validFrom() <= length && length <= f.validTo());
-    assertTrue(f == cache.functions(nodes, f.validFrom()).orElseThrow(), "the same episode");
-    assertTrue(f == cache.functions(nodes.clone(), f.validTo()).orElseThrow(), "by the unit's nodes");
+    assertTrue(f == cache.functions(nodes, f.validFrom(), engine).orElseThrow(), "the same episode");
+    assertTrue(f == cache.functions(nodes.clone(), f.validTo(), engine).orElseThrow(), "by the unit's nodes");
     if (!f.settles()) {
       return;
     }
