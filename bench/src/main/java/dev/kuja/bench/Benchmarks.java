@@ -359,7 +359,21 @@ public class Benchmarks {
     return sets;
   }
 
-  /** A model document on disk, read, validated and frozen within a 2 GiB heap. */
+  /**
+   * The generator's model of {@code size} nodes written to a new temporary document, JSON or
+   * YAML by the suffix; the model itself is left to the collector.
+   */
+  static Path written(int size, String suffix) throws IOException {
+    Path file = Files.createTempFile("kuja-national-", suffix);
+    ModelDocuments.write(NationalModels.generate(size, 42), file);
+    System.gc();
+    return file;
+  }
+
+  /**
+   * A 10^6-node model document in JSON on disk: read, validated and frozen within a 2 GiB heap
+   * ({@link #load}), and the input of the text report end to end ({@link #reportText}).
+   */
   @State(Scope.Benchmark)
   public static class Document {
     @Param({"1000000"})
@@ -369,9 +383,7 @@ public class Benchmarks {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      file = Files.createTempFile("kuja-national-", ".json");
-      ModelDocuments.write(NationalModels.generate(size, 42), file);
-      System.gc();
+      file = written(size, ".json");
     }
 
     @TearDown(Level.Trial)
@@ -401,9 +413,7 @@ public class Benchmarks {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      file = Files.createTempFile("kuja-national-", ".yaml");
-      ModelDocuments.write(NationalModels.generate(size, 42), file);
-      System.gc();
+      file = written(size, ".yaml");
     }
 
     @TearDown(Level.Trial)
@@ -423,27 +433,6 @@ public class Benchmarks {
     return Analysis.of(ModelDocuments.read(s.file));
   }
 
-  /** A 10^6-node model document in JSON, for the report end to end. */
-  @State(Scope.Benchmark)
-  public static class ReportInput {
-    @Param({"1000000"})
-    public int size;
-
-    Path file;
-
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-      file = Files.createTempFile("kuja-national-", ".json");
-      ModelDocuments.write(NationalModels.generate(size, 42), file);
-      System.gc();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-      Files.deleteIfExists(file);
-    }
-  }
-
   /**
    * {@code kuja report MODEL} end to end, in process, as ReportCommand does it: read the
    * document, build the report with the double points of the 15 most exposed functions, print
@@ -455,7 +444,7 @@ public class Benchmarks {
   @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
-  public long reportText(ReportInput s) {
+  public long reportText(Document s) {
     Model m = ModelDocuments.read(s.file);
     Report report = Report.builder(m).doublePoints(TextReport.DEFAULT_TOP).build();
     Counting out = new Counting();
@@ -492,10 +481,8 @@ public class Benchmarks {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      model = Files.createTempFile("kuja-national-", ".json");
-      ModelDocuments.write(NationalModels.generate(size, 42), model);
+      model = written(size, ".json");
       page = Files.createTempFile("kuja-national-", ".html");
-      System.gc();
     }
 
     @TearDown(Level.Trial)
